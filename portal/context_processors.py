@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+from portal.localized import current_language
+
+
+def site(request):
+    """The language switcher: the same page in each other language."""
+    language = current_language()
+    path = request.get_full_path()
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(path, code),
+                "current": code == language,
+            }
+        )
+    return {
+        "language_alternates": alternates,
+        "organization": settings.PORTAL_ORGANIZATION,
+        "support_email": settings.PORTAL_SUPPORT_EMAIL,
+        "support_phone": settings.PORTAL_SUPPORT_PHONE,
+    }

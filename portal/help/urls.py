@@ -1,0 +1,11 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from portal.help import views
+
+app_name = "help"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(_("category/<slug:slug>/"), views.category, name="category"),
+    path(_("article/<slug:slug>/"), views.article, name="article"),
+]

@@ -1,0 +1,246 @@
+"""Mail servers, hosting packages, ports and mail programs: the facts behind every page."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.localized import LocalizedMixin
+from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
+from portal.mail.choices import Protocol, Security
+from portal.mail.steps import unknown_placeholders
+
+
+def validate_hostname(value: str) -> None:
+    try:
+        to_ascii_domain(value)
+    except InvalidAddress as error:
+        raise ValidationError(_("Enter a valid host name, such as streznik.avant.si.")) from error
+
+
+class Server(models.Model):
+    hostname = models.CharField(
+        _("host name"),
+        max_length=253,
+        unique=True,
+        validators=[validate_hostname],
+        help_text=_("The name on the server's certificate, e.g. streznik.avant.si."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["hostname"]
+        verbose_name = _("mail server")
+        verbose_name_plural = _("mail servers")
+
+    def __str__(self) -> str:
+        return self.hostname
+
+    def clean(self) -> None:
+        if self.hostname:
+            self.hostname = self.hostname.strip().rstrip(".").lower()
+
+
+class HostingPackageQuerySet(models.QuerySet):
+    def for_domain(self, ascii_domain: str) -> "HostingPackage | None":
+        return self.select_related("server").filter(domain=ascii_domain).first()
+
+
+class HostingPackage(models.Model):
+    domain = models.CharField(
+        _("domain"),
+        max_length=253,
+        unique=True,
+        help_text=_("The customer's domain; čebelica.si and its xn-- form are the same domain."),
+    )
+    plan = models.CharField(_("plan"), max_length=100)
+    disk_quota_mb = models.PositiveIntegerField(
+        _("disk quota (MB)"), validators=[MinValueValidator(1)]
+    )
+    server = models.ForeignKey(
+        Server, on_delete=models.PROTECT, related_name="packages", verbose_name=_("server")
+    )
+    history = HistoricalRecords()
+
+    objects = HostingPackageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("hosting package")
+        verbose_name_plural = _("hosting packages")
+
+    def __str__(self) -> str:
+        return self.domain_display
+
+    @property
+    def domain_display(self) -> str:
+        return to_unicode_domain(self.domain)
+
+    def clean(self) -> None:
+        try:
+            self.domain = to_ascii_domain(self.domain)
+        except InvalidAddress as error:
+            raise ValidationError(
+                {"domain": _("Enter a valid domain name, such as vasadomena.si.")}
+            ) from error
+
+    def save(self, *args, **kwargs) -> None:
+        # Imports and scripts may skip full_clean(); the stored form is always canonical.
+        self.domain = to_ascii_domain(self.domain)
+        super().save(*args, **kwargs)
+
+
+class PortSetting(models.Model):
+    protocol = models.CharField(_("protocol"), max_length=8, choices=Protocol.choices)
+    security = models.CharField(_("security"), max_length=8, choices=Security.choices)
+    port = models.PositiveIntegerField(
+        _("port"), validators=[MinValueValidator(1), MaxValueValidator(65535)]
+    )
+    preferred = models.BooleanField(
+        _("preferred"),
+        default=True,
+        help_text=_(
+            "The port shown first for this protocol and security; others are alternatives."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["protocol", "security", "-preferred", "port"]
+        verbose_name = _("port setting")
+        verbose_name_plural = _("port settings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["protocol", "security", "port"], name="unique_port_per_protocol_security"
+            ),
+            models.UniqueConstraint(
+                fields=["protocol", "security"],
+                condition=Q(preferred=True),
+                name="one_preferred_port_per_protocol_security",
+                violation_error_message=_(
+                    "There is already a preferred port for this protocol and security."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(port__gte=1) & Q(port__lte=65535), name="port_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_protocol_display()} {self.get_security_display()} {self.port}"
+
+
+class Platform(models.TextChoices):
+    WINDOWS = "windows", _("Windows")
+    MACOS = "macos", _("macOS")
+    IOS = "ios", _("iPhone and iPad")
+    ANDROID = "android", _("Android")
+    LINUX = "linux", _("Linux")
+    ANY = "any", _("Several platforms")
+
+
+class AutoConfiguration(models.TextChoices):
+    MANUAL = "manual", _("Manual settings only")
+    AUTOCONFIG = "autoconfig", _("Thunderbird autoconfig")
+    AUTODISCOVER = "autodiscover", _("Outlook Autodiscover")
+    APPLE_PROFILE = "apple-profile", _("Apple configuration profile")
+
+
+class Icon(models.TextChoices):
+    """Icons shipped in static/icons/; staff choose one, nobody uploads markup."""
+
+    OUTLOOK = "outlook", "Outlook"
+    THUNDERBIRD = "thunderbird", "Thunderbird"
+    APPLE = "apple", "Apple"
+    ANDROID = "android", "Android"
+    WINDOWS = "windows", "Windows"
+    GENERIC = "generic", _("Envelope")
+
+
+class MailProgramQuerySet(models.QuerySet):
+    def active(self) -> "MailProgramQuerySet":
+        return self.filter(active=True)
+
+
+class MailProgram(LocalizedMixin, models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    platform = models.CharField(_("platform"), max_length=10, choices=Platform.choices)
+    icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, default=Icon.GENERIC)
+    auto_configuration = models.CharField(
+        _("automatic configuration"),
+        max_length=20,
+        choices=AutoConfiguration.choices,
+        default=AutoConfiguration.MANUAL,
+    )
+    user_agent_hint = models.CharField(
+        _("browser hint"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("iphone", _("iPhone or iPad")),
+            ("android", _("Android")),
+            ("windows", _("Windows")),
+            ("mac", _("Mac")),
+        ],
+        help_text=_("Preselect this program for visitors on this kind of device."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    objects = MailProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("mail program")
+        verbose_name_plural = _("mail programs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user_agent_hint"],
+                condition=~Q(user_agent_hint=""),
+                name="one_program_per_user_agent_hint",
+                violation_error_message=_(
+                    "Another program is already preselected for this device."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgramStep(LocalizedMixin, models.Model):
+    program = models.ForeignKey(
+        MailProgram, on_delete=models.CASCADE, related_name="steps", verbose_name=_("program")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text_sl = models.TextField(_("text (Slovenian)"))
+    text_en = models.TextField(_("text (English)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["program", "order", "pk"]
+        verbose_name = _("setup step")
+        verbose_name_plural = _("setup steps")
+
+    def __str__(self) -> str:
+        return f"{self.program} #{self.order}"
+
+    @property
+    def text(self) -> str:
+        return self.localized("text")
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("text_sl", "text_en"):
+            unknown = unknown_placeholders(getattr(self, field))
+            if unknown:
+                errors[field] = _("Unknown placeholder: %(names)s") % {
+                    "names": ", ".join("{" + name + "}" for name in unknown)
+                }
+        if errors:
+            raise ValidationError(errors)

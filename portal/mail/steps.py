@@ -1,0 +1,39 @@
+"""Program setup steps: staff write short Markdown with placeholders for the customer's values.
+
+`{incoming_server}` and friends are filled in after the Markdown is rendered and sanitised, so
+a value can never change the markup around it.
+"""
+
+import html
+import re
+from collections.abc import Mapping
+
+PLACEHOLDERS = (
+    "email",
+    "username",
+    "domain",
+    "incoming_protocol",
+    "incoming_server",
+    "incoming_port",
+    "incoming_security",
+    "outgoing_server",
+    "outgoing_port",
+    "outgoing_security",
+)
+PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    return sorted(set(PLACEHOLDER_PATTERN.findall(text or "")) - set(PLACEHOLDERS))
+
+
+def fill_placeholders(rendered_html: str, values: Mapping[str, object]) -> str:
+    """Replace known placeholders in already-sanitised HTML with escaped, highlighted values."""
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        return f'<strong class="value">{html.escape(str(values[name]))}</strong>'
+
+    return PLACEHOLDER_PATTERN.sub(replace, rendered_html)

@@ -1,0 +1,76 @@
+"""Shared fixtures: data built in code through small builders, never by primary key."""
+
+import pytest
+
+from portal.demo.ports import PORTS
+from portal.help.models import Article, Category
+from portal.mail.addresses import parse_email
+from portal.mail.mailsettings import MailSettings, PortOption
+from portal.mail.models import HostingPackage, PortSetting, Server
+
+SEED_PORT_OPTIONS = tuple(PortOption(str(p), str(s), port, pref) for p, s, port, pref in PORTS)
+
+
+def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si", **kwargs):
+    """A MailSettings value without the database (server=None: a domain we do not host)."""
+    return MailSettings(
+        address=parse_email(address),
+        ports=kwargs.pop("ports", SEED_PORT_OPTIONS),
+        server_hostname=server,
+        disk_quota_mb=kwargs.pop("disk_quota_mb", 5000 if server else None),
+        plan=kwargs.pop("plan", "Gostovanje Start" if server else None),
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def ports(db):
+    return [
+        PortSetting.objects.create(protocol=p, security=s, port=port, preferred=pref)
+        for p, s, port, pref in PORTS
+    ]
+
+
+@pytest.fixture
+def hosted(db, ports):
+    """vasadomena.si on streznik.avant.si, and the IDN domain čebelica.si on another server."""
+    main = Server.objects.create(hostname="streznik.avant.si")
+    other = Server.objects.create(hostname="streznik2.avant.si")
+    return {
+        "vasadomena.si": HostingPackage.objects.create(
+            domain="vasadomena.si", plan="Start", disk_quota_mb=5000, server=main
+        ),
+        "čebelica.si": HostingPackage.objects.create(
+            domain="čebelica.si", plan="Pro", disk_quota_mb=20000, server=other
+        ),
+    }
+
+
+class ContentBuilder:
+    """Builds categories and articles with sensible defaults."""
+
+    def __init__(self):
+        self.count = 0
+
+    def category(self, slug="osnove", **fields):
+        defaults = {"name_sl": f"Kategorija {slug}", "name_en": f"Category {slug}"}
+        return Category.objects.create(slug=slug, **(defaults | fields))
+
+    def article(self, category=None, published=True, **fields):
+        self.count += 1
+        category = category or Category.objects.first() or self.category()
+        defaults = {
+            "slug": f"clanek-{self.count}",
+            "title_sl": f"Članek {self.count}",
+            "title_en": f"Article {self.count}",
+            "summary_sl": "Kratek povzetek.",
+            "summary_en": "A short summary.",
+            "body_sl": "## Uvod\n\nBesedilo članka.",
+            "body_en": "## Introduction\n\nThe article's text.",
+        }
+        return Article.objects.create(category=category, published=published, **(defaults | fields))
+
+
+@pytest.fixture
+def content(db):
+    return ContentBuilder()

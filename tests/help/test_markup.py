@@ -1,0 +1,45 @@
+import pytest
+
+from portal.help.markup import render_markdown, table_of_contents, unknown_macros
+from tests.html_checks import unsafe_markup
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[klikni](javascript:alert(1))",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe src=https://example.com></iframe>",
+    '<svg onload="alert(1)">',
+    "<style>body{display:none}</style>",
+    '[x](https://example.com "a\\" onmouseover=\\"alert(1)")',
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_unsafe_markup_never_reaches_the_page(payload):
+    assert unsafe_markup(render_markdown(f"Besedilo\n\n{payload}\n")) == []
+
+
+def test_markdown_features_staff_use_are_kept():
+    rendered = render_markdown(
+        "## Vrata\n\n**Pomembno:** uporabite `993`.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "[Pomoč](https://example.si/pomoc)"
+    )
+    assert '<h2 id="vrata">Vrata</h2>' in rendered
+    assert "<strong>Pomembno:</strong>" in rendered
+    assert "<code>993</code>" in rendered
+    assert "<table>" in rendered
+    assert 'href="https://example.si/pomoc"' in rendered
+
+
+def test_headings_get_unique_ids_for_the_table_of_contents():
+    rendered = render_markdown("## Strežnik\n\n## Strežnik\n\n### Vrata")
+    assert table_of_contents(rendered) == [
+        ("h2", "streznik", "Strežnik"),
+        ("h2", "streznik-2", "Strežnik"),
+        ("h3", "vrata", "Vrata"),
+    ]
+
+
+def test_unknown_macros_are_reported_with_their_line():
+    assert unknown_macros("Uvod\n\n[[ports-table]]\n\n[[porst-table]]\n") == [(5, "porst-table")]
