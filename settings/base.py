@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "portal.help",
     "portal.wizard",
     "portal.autoconfig",
+    "portal.staff",
     "portal.demo",
 ]
 

@@ -1,0 +1,141 @@
+"""Demo content as plain functions; `manage.py seed_demo` calls `seed_all()`.
+
+Every function is idempotent: it looks rows up by their natural key and saves only what
+differs, so a second run writes nothing (no new history entries, no changed timestamps).
+"""
+
+from collections import Counter
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from portal.demo import content
+from portal.demo.ports import PORTS
+from portal.help.models import Article, Category
+from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
+
+SERVERS = [("streznik.avant.si", True), ("streznik2.avant.si", True), ("star.avant.si", False)]
+
+PACKAGES = [
+    # (domain, plan, disk quota in MB, server)
+    ("vasadomena.si", "Gostovanje Start", 5_000, "streznik.avant.si"),
+    ("čebelica.si", "Gostovanje Pro", 20_000, "streznik2.avant.si"),
+    ("pisarna-novak.si", "Gostovanje Business", 50_000, "streznik.avant.si"),
+]
+
+SUPPORT_STAFF_GROUP = "Support staff"
+SUPPORT_STAFF_PERMISSIONS = {
+    "help": {"article": "add change view", "category": "add change view"},
+    "mail": {
+        "mailprogram": "add change view",
+        "programstep": "add change delete view",
+        "server": "view",
+        "hostingpackage": "view",
+        "portsetting": "view",
+    },
+}
+
+
+def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
+    """Create the row, or update only the fields that differ. Returns (row, outcome)."""
+    row = model.objects.filter(**lookup).first()
+    if row is None:
+        return model.objects.create(**lookup, **values), "created"
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    if not changed:
+        return row, "unchanged"
+    for name in changed:
+        setattr(row, name, values[name])
+    row.save()
+    return row, "updated"
+
+
+def seed_servers(tally: Counter) -> None:
+    for hostname, active in SERVERS:
+        tally[upsert(Server, {"hostname": hostname}, {"active": active})[1]] += 1
+
+
+def seed_packages(tally: Counter) -> None:
+    from portal.mail.addresses import to_ascii_domain
+
+    servers = {server.hostname: server for server in Server.objects.all()}
+    for domain, plan, quota, hostname in PACKAGES:
+        _row, outcome = upsert(
+            HostingPackage,
+            {"domain": to_ascii_domain(domain)},
+            {"plan": plan, "disk_quota_mb": quota, "server": servers[hostname]},
+        )
+        tally[outcome] += 1
+
+
+def seed_ports(tally: Counter) -> None:
+    for protocol, security, port, preferred in PORTS:
+        lookup = {"protocol": protocol, "security": security, "port": port}
+        tally[upsert(PortSetting, lookup, {"preferred": preferred})[1]] += 1
+
+
+def seed_programs(tally: Counter) -> None:
+    for entry in content.PROGRAMS:
+        values = {key: entry[key] for key in entry if key not in ("slug", "steps")}
+        program, outcome = upsert(MailProgram, {"slug": entry["slug"]}, values)
+        wanted = [(order, sl, en) for order, (sl, en) in enumerate(entry["steps"], start=1)]
+        current = list(program.steps.order_by("order").values_list("order", "text_sl", "text_en"))
+        if current != wanted:
+            program.steps.all().delete()
+            ProgramStep.objects.bulk_create(
+                ProgramStep(program=program, order=order, text_sl=sl, text_en=en)
+                for order, sl, en in wanted
+            )
+            outcome = "updated" if outcome == "unchanged" else outcome
+        tally[outcome] += 1
+
+
+def seed_help_centre(tally: Counter) -> None:
+    for entry in content.CATEGORIES:
+        values = {key: value for key, value in entry.items() if key != "slug"}
+        tally[upsert(Category, {"slug": entry["slug"]}, values)[1]] += 1
+    categories = {category.slug: category for category in Category.objects.all()}
+    articles = {}
+    for entry in content.ARTICLES:
+        values = {key: value for key, value in entry.items() if key not in ("slug", "related")}
+        values["category"] = categories[entry["category"]]
+        values["published"] = True
+        article, outcome = upsert(Article, {"slug": entry["slug"]}, values)
+        articles[entry["slug"]] = article
+        tally[outcome] += 1
+    for entry in content.ARTICLES:
+        article = articles[entry["slug"]]
+        wanted = {articles[slug].pk for slug in entry["related"]}
+        if set(article.related.values_list("pk", flat=True)) != wanted:
+            article.related.set(wanted)
+            tally["updated"] += 1
+
+
+def seed_support_staff_group(tally: Counter) -> None:
+    group, created = Group.objects.get_or_create(name=SUPPORT_STAFF_GROUP)
+    wanted = set()
+    for app_label, models in SUPPORT_STAFF_PERMISSIONS.items():
+        for model, actions in models.items():
+            codenames = [f"{action}_{model}" for action in actions.split()]
+            wanted |= set(
+                Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                ).values_list("pk", flat=True)
+            )
+    outcome = "created" if created else "unchanged"
+    if set(group.permissions.values_list("pk", flat=True)) != wanted:
+        group.permissions.set(wanted)
+        outcome = "created" if created else "updated"
+    tally[outcome] += 1
+
+
+@transaction.atomic
+def seed_all() -> Counter:
+    tally: Counter = Counter()
+    seed_servers(tally)
+    seed_packages(tally)
+    seed_ports(tally)
+    seed_programs(tally)
+    seed_help_centre(tally)
+    seed_support_staff_group(tally)
+    return tally

@@ -1,0 +1,74 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from portal.demo import content
+from portal.help.models import Article
+from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep
+
+
+def history_rows() -> int:
+    return sum(
+        model.history.count()
+        for model in (Article, HostingPackage, MailProgram, PortSetting, ProgramStep)
+    )
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_demo_and_a_second_run_changes_nothing(capsys):
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    assert "0 unchanged" in first
+    articles = Article.objects.count()
+    history = history_rows()
+
+    call_command("seed_demo")
+    second = capsys.readouterr().out
+    assert "0 created, 0 updated" in second
+    assert Article.objects.count() == articles
+    assert history_rows() == history
+
+
+@pytest.mark.django_db
+def test_demo_has_the_facts_the_seed_text_gives():
+    call_command("seed_demo")
+    package = HostingPackage.objects.get(domain="vasadomena.si")
+    assert package.server.hostname == "streznik.avant.si"
+    assert HostingPackage.objects.filter(domain__startswith="xn--").exists()
+    ports = set(PortSetting.objects.values_list("protocol", "security", "port"))
+    assert {
+        ("pop3", "none", 110),
+        ("pop3", "ssl", 995),
+        ("imap", "none", 143),
+        ("imap", "ssl", 993),
+    } <= ports
+    assert {("smtp", "none", 26), ("smtp", "none", 25), ("smtp", "ssl", 465)} <= ports
+    assert ("smtp", "starttls", 587) in ports
+    assert Group.objects.filter(
+        name="Support staff", permissions__codename="change_article"
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_demo_programs_and_articles_cover_what_customers_need():
+    call_command("seed_demo")
+    platforms = set(MailProgram.objects.values_list("platform", flat=True))
+    assert {"windows", "macos", "ios", "android"} <= platforms
+    assert MailProgram.objects.filter(slug="thunderbird").exists()
+    assert MailProgram.objects.count() >= 6
+    for program in MailProgram.objects.all():
+        assert program.steps.count() >= 3, program.slug
+    slugs = set(Article.objects.published().values_list("slug", flat=True))
+    assert {"kaj-je-pop3", "kaj-je-imap", "kaj-je-smtp", "kaj-je-ssl", "tabela-vrat"} <= slugs
+    assert "[[ports-table]]" in Article.objects.get(slug="tabela-vrat").body_sl
+    for article in Article.objects.all():
+        assert article.title_en, article.slug
+        assert article.body_en, article.slug
+        article.full_clean()  # macros and fields valid
+
+
+def test_demo_content_is_valid_data():
+    slugs = {entry["slug"] for entry in content.ARTICLES}
+    for entry in content.ARTICLES:
+        assert set(entry["related"]) <= slugs
+        assert entry["slug"] not in entry["related"]
