@@ -1,2 +1,34 @@
+"""Machine endpoints, outside the language prefix; they answer on every allowed host name."""
+
+import re
+
+from django.urls import path, re_path
+
+from portal.autoconfig import views
+
+
+def any_case(text: str) -> str:
+    """A regex matching `text` in any letter case that Django can still reverse.
+
+    An inline `(?i)` flag would make the whole URLconf unreversible; `[aA]` classes reverse to
+    their first (lower-case) letter.
+    """
+    return "".join(f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch) for ch in text)
+
+
 app_name = "autoconfig"
-urlpatterns: list = []
+urlpatterns = [
+    path("mail/config-v1.1.xml", views.thunderbird_config, name="thunderbird"),
+    path(
+        ".well-known/autoconfig/mail/config-v1.1.xml",
+        views.thunderbird_config,
+        name="thunderbird-well-known",
+    ),
+    # Outlook uses /autodiscover/autodiscover.xml and /Autodiscover/Autodiscover.xml (and more).
+    re_path(
+        rf"^{any_case('autodiscover/autodiscover.xml')}$",
+        views.outlook_autodiscover,
+        name="outlook",
+    ),
+    path("mobileconfig/", views.mobileconfig, name="mobileconfig"),
+]

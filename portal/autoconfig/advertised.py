@@ -1,0 +1,49 @@
+"""Which endpoints the machine formats advertise, shared by every renderer in this package.
+
+A mail program configured by a machine format cannot show the label "not recommended", so the
+machine formats offer only encrypted endpoints (SSL/TLS first, then STARTTLS) whenever the
+ports table has any; plain connections appear only when nothing encrypted exists for that
+protocol. The first endpoint is always `MailSettings.endpoint(protocol, secure=True)`, the same
+one the wizard's settings card shows for a hosted domain.
+"""
+
+from portal.mail.addresses import EmailAddress, InvalidAddress, to_ascii_domain, to_unicode_domain
+from portal.mail.choices import Protocol
+from portal.mail.mailsettings import Endpoint, MailSettings
+
+
+def advertised_endpoints(settings: MailSettings, protocol: str) -> list[Endpoint]:
+    """Encrypted endpoints best first; the plain ones only if there is nothing encrypted."""
+    endpoints = settings.endpoints(protocol)
+    encrypted = [endpoint for endpoint in endpoints if endpoint.encrypted]
+    return encrypted or endpoints
+
+
+def best_endpoint(settings: MailSettings, protocol: str) -> Endpoint | None:
+    endpoints = advertised_endpoints(settings, protocol)
+    return endpoints[0] if endpoints else None
+
+
+def protocol_order(settings: MailSettings) -> tuple[str, str, str]:
+    """Recommended incoming protocol, the other incoming protocol, then SMTP."""
+    return (*settings.incoming_order(), Protocol.SMTP)
+
+
+def domain_only_address(value: str) -> EmailAddress:
+    """An address with an empty local part, for look-ups by domain alone (`?domain=`, Host).
+
+    `mail_settings_for()` only reads the domain; renderers given such settings must be told
+    not to write the address (see `apple.render_profile(with_address=False)`).
+    Raises InvalidAddress for anything that is not a domain name.
+    """
+    ascii_domain = to_ascii_domain(value)
+    return EmailAddress("", ascii_domain, to_unicode_domain(ascii_domain))
+
+
+__all__ = [
+    "InvalidAddress",
+    "advertised_endpoints",
+    "best_endpoint",
+    "domain_only_address",
+    "protocol_order",
+]

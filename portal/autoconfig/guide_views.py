@@ -1,0 +1,28 @@
+"""The human page: which DNS records make mail programs find their settings for a domain."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from portal.autoconfig import dns
+from portal.autoconfig.forms import DomainForm
+from portal.autoconfig.hosts import portal_hostname
+from portal.mail.selectors import mail_settings_for
+
+
+def dns_records(request: HttpRequest) -> HttpResponse:
+    form = DomainForm(request.GET if "domain" in request.GET else None)
+    context: dict[str, object] = {"form": form, "portal_hostname": portal_hostname(request)}
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 400
+    elif form.is_bound:
+        address = form.cleaned_data["domain"]
+        settings = mail_settings_for(address)
+        context["domain"] = address
+        if settings.hosted:
+            records = dns.records_for(settings, context["portal_hostname"])
+            context["records"] = records
+            context["zone_file"] = dns.zone_file(records)
+        else:
+            status = 404
+    return render(request, "autoconfig/dns.html", context, status=status)

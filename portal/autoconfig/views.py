@@ -1,0 +1,185 @@
+"""Thin views for the machine endpoints: read the input, look up `MailSettings`, render.
+
+Every endpoint answers without authentication (never with `WWW-Authenticate`), never stores or
+logs what it was sent, and turns bad input into a 4xx. Each makes at most the two queries of
+`mail_settings_for()`. Machine formats recommend IMAP by default (see the README).
+"""
+
+from django.conf import settings as django_settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
+
+from portal.autoconfig import apple, autodiscover, thunderbird
+from portal.autoconfig.advertised import domain_only_address
+from portal.autoconfig.hosts import portal_url, request_host_name
+from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
+from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
+from portal.mail.mailsettings import MailSettings
+from portal.mail.selectors import mail_settings_for
+
+MAX_AUTODISCOVER_BODY = 64 * 1024
+XML_CONTENT_TYPES = {"text/xml", "application/xml"}
+AUTOCONFIG_HOST_PREFIX = "autoconfig."
+DOCUMENTATION_DESCRIPTION = gettext_noop("Help with setting up your email")
+
+
+def _in_language(language: str, message: str) -> str:
+    with translation.override(language):
+        return translation.gettext(message)
+
+
+def _plain(status: int, message: str) -> HttpResponse:
+    return HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+
+
+# -- Thunderbird autoconfig ---------------------------------------------------------------------
+
+
+def _autoconfig_address(request: HttpRequest) -> EmailAddress:
+    """`?emailaddress=`, or, when it is absent, the domain from the Host header.
+
+    Thunderbird asks `autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=…` and
+    `<domain>/.well-known/autoconfig/mail/config-v1.1.xml` (the latter without the address in
+    some versions). The document is the same for every mailbox of a domain (the username is
+    `%EMAILADDRESS%`), so the domain alone is enough. Raises InvalidAddress.
+    """
+    if "emailaddress" in request.GET:
+        return parse_email(request.GET["emailaddress"])
+    return domain_only_address(request_host_name(request).removeprefix(AUTOCONFIG_HOST_PREFIX))
+
+
+@require_safe
+def thunderbird_config(request: HttpRequest) -> HttpResponse:
+    try:
+        address = _autoconfig_address(request)
+    except InvalidAddress:
+        return _plain(400, "emailaddress is missing or not a valid email address")
+    settings = mail_settings_for(address, Protocol.IMAP)
+    if not settings.hosted:
+        return _plain(404, "this domain is not hosted here")
+    documentation = thunderbird.Documentation(
+        url=portal_url(request, reverse("help:home")),
+        descriptions=tuple(
+            (code, _in_language(code, DOCUMENTATION_DESCRIPTION))
+            for code, _name in django_settings.LANGUAGES
+        ),
+    )
+    body = thunderbird.render_config(
+        settings, organization=django_settings.PORTAL_ORGANIZATION, documentation=documentation
+    )
+    return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
+
+
+# -- Outlook Autodiscover -----------------------------------------------------------------------
+
+
+def _autodiscover_error(code: int, status: int) -> HttpResponse:
+    return HttpResponse(
+        autodiscover.render_error(code), status=status, content_type=autodiscover.CONTENT_TYPE
+    )
+
+
+def _content_length(request: HttpRequest) -> int | None:
+    """The announced body length; None when the header is not a non-negative number."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    return length if length >= 0 else None
+
+
+def _read_capped_body(request: HttpRequest, announced: int) -> bytes | None:
+    """At most MAX_AUTODISCOVER_BODY bytes, or None if the client sends (or announces) more.
+
+    Reads the stream directly (not `request.body`), so Django's own, larger upload limit never
+    gets to raise RequestDataTooBig and nothing beyond the cap is ever buffered.
+    """
+    if announced > MAX_AUTODISCOVER_BODY:
+        return None
+    body = request.read(MAX_AUTODISCOVER_BODY + 1)
+    return None if len(body) > MAX_AUTODISCOVER_BODY else body
+
+
+@csrf_exempt
+def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
+    if django_settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        # Outlook's "HTTP redirect" method: send it to the portal's own HTTPS name (a same-host
+        # HTTPS redirect would hit autodiscover.<customer domain>, which has no certificate).
+        return HttpResponseRedirect(portal_url(request, request.path, scheme="https"))
+    if request.method != "POST":
+        response = _plain(405, "POST an Autodiscover request")
+        response["Allow"] = "POST"
+        return response
+    if request.content_type not in XML_CONTENT_TYPES:
+        return _autodiscover_error(autodiscover.INVALID_REQUEST, 415)
+    announced = _content_length(request)
+    if announced is None:
+        return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
+    body = _read_capped_body(request, announced)
+    if body is None:
+        return _autodiscover_error(autodiscover.INVALID_REQUEST, 413)
+    try:
+        address = parse_email(autodiscover.read_email_address(body))
+    except autodiscover.AutodiscoverError as error:
+        return _autodiscover_error(error.code, 400)
+    except InvalidAddress:
+        return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
+    settings = mail_settings_for(address, Protocol.IMAP)
+    if not settings.hosted:
+        return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
+    return HttpResponse(
+        autodiscover.render_settings(settings), content_type=autodiscover.CONTENT_TYPE
+    )
+
+
+# -- Apple configuration profile ----------------------------------------------------------------
+
+
+def _profile_response(settings: MailSettings, *, with_address: bool) -> HttpResponse:
+    body = apple.render_profile(
+        settings, organization=django_settings.PORTAL_ORGANIZATION, with_address=with_address
+    )
+    response = HttpResponse(body, content_type=apple.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{apple.profile_filename(settings)}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def mobileconfig_response(settings: MailSettings) -> HttpResponse:
+    """The Apple profile for this address (the wizard's download button uses it too).
+
+    `settings.recommended_protocol` decides IMAP or POP3. A domain we do not host has no
+    server for encrypted connections, so it gets a 404 rather than a profile.
+    """
+    if not settings.hosted:
+        raise Http404(_("This domain is not hosted here."))
+    return _profile_response(settings, with_address=True)
+
+
+@require_safe
+def mobileconfig(request: HttpRequest) -> HttpResponse:
+    """`?emailaddress=` (profile with the address) or `?domain=` (the device asks for it).
+
+    `&protocol=pop3` gives a POP3 account; the default is IMAP.
+    """
+    protocol = request.GET.get("protocol", Protocol.IMAP)
+    if protocol not in INCOMING_PROTOCOLS:
+        return _plain(400, "protocol must be imap or pop3")
+    try:
+        if "emailaddress" in request.GET:
+            address, with_address = parse_email(request.GET["emailaddress"]), True
+        elif "domain" in request.GET:
+            address, with_address = domain_only_address(request.GET["domain"]), False
+        else:
+            return _plain(400, "emailaddress or domain is required")
+    except InvalidAddress:
+        return _plain(400, "not a valid email address or domain")
+    settings = mail_settings_for(address, protocol)
+    if not settings.hosted:
+        return _plain(404, "this domain is not hosted here")
+    return _profile_response(settings, with_address=with_address)

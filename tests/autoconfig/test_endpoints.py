@@ -1,0 +1,312 @@
+"""The machine endpoints, end to end: every field checked against the database."""
+
+import plistlib
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from portal.autoconfig.views import mobileconfig_response
+from portal.mail.addresses import parse_email
+from portal.mail.models import PortSetting
+from portal.mail.selectors import mail_settings_for
+from tests.autoconfig.expected import (
+    autodiscover_error_code,
+    autodiscover_protocols,
+    autodiscover_request,
+    parse,
+    port_of,
+    server_of,
+    thunderbird_servers,
+)
+
+THUNDERBIRD_PATHS = ["/mail/config-v1.1.xml", "/.well-known/autoconfig/mail/config-v1.1.xml"]
+AUTODISCOVER_PATHS = [
+    "/autodiscover/autodiscover.xml",
+    "/Autodiscover/Autodiscover.xml",
+    "/AUTODISCOVER/AUTODISCOVER.XML",
+]
+# (address as typed, its domain in the database): hosted, IDN (Unicode and punycode), and a
+# mailbox nobody created (the endpoints must not tell which mailboxes exist).
+ADDRESSES = [
+    ("info@vasadomena.si", "vasadomena.si"),
+    ("info@čebelica.si", "čebelica.si"),
+    ("Ana.Novak@XN--EBELICA-I6A.SI", "čebelica.si"),
+    ("ne-obstaja-123@vasadomena.si", "vasadomena.si"),
+]
+
+
+def post_autodiscover(client, body, path=AUTODISCOVER_PATHS[0], content_type="text/xml", **extra):
+    return client.post(path, body, content_type=content_type, **extra)
+
+
+# -- Thunderbird ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", THUNDERBIRD_PATHS)
+@pytest.mark.parametrize(("typed", "domain"), ADDRESSES)
+def test_thunderbird_config_matches_the_database(client, hosted, path, typed, domain):
+    response = client.get(path, {"emailaddress": typed})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/xml; charset=utf-8"
+    assert "WWW-Authenticate" not in response
+    server = server_of(domain)
+    assert [
+        (s["kind"], s["type"], s["hostname"], int(s["port"]), s["socketType"])
+        for s in thunderbird_servers(response.content)
+    ] == [
+        ("incomingServer", "imap", server, port_of("imap", "ssl"), "SSL"),
+        ("incomingServer", "pop3", server, port_of("pop3", "ssl"), "SSL"),
+        ("outgoingServer", "smtp", server, port_of("smtp", "ssl"), "SSL"),
+        ("outgoingServer", "smtp", server, port_of("smtp", "starttls"), "STARTTLS"),
+    ]
+    provider = parse(response.content).find("emailProvider")
+    assert provider.findtext("domain") == parse_email(typed).domain
+    assert provider.find("documentation").get("url") == "http://testserver/"
+    assert {d.get("lang") for d in provider.findall("documentation/descr")} == {"sl", "en"}
+
+
+def test_thunderbird_follows_a_port_change_in_the_admin(client, hosted):
+    PortSetting.objects.filter(protocol="imap", security="ssl").update(port=9993)
+    response = client.get(THUNDERBIRD_PATHS[0], {"emailaddress": "info@vasadomena.si"})
+    assert thunderbird_servers(response.content)[0]["port"] == "9993"
+
+
+def test_thunderbird_answers_an_unknown_mailbox_exactly_like_a_known_one(client, hosted):
+    known = client.get(THUNDERBIRD_PATHS[0], {"emailaddress": "info@vasadomena.si"})
+    unknown = client.get(THUNDERBIRD_PATHS[0], {"emailaddress": "nobody-here@vasadomena.si"})
+    assert known.content == unknown.content
+
+
+@pytest.mark.parametrize(
+    ("host", "path"),
+    [
+        ("autoconfig.vasadomena.si", "/mail/config-v1.1.xml"),
+        ("vasadomena.si", "/.well-known/autoconfig/mail/config-v1.1.xml"),
+        ("autoconfig.xn--ebelica-i6a.si:443", "/mail/config-v1.1.xml"),
+    ],
+)
+def test_thunderbird_without_an_address_takes_the_domain_from_the_host(client, hosted, host, path):
+    response = client.get(path, headers={"host": host})
+    assert response.status_code == 200
+    domain = host.split(":")[0].removeprefix("autoconfig.")
+    assert parse(response.content).find("emailProvider").get("id") == domain
+
+
+def test_thunderbird_without_an_address_on_the_portals_own_host_is_a_bad_request(client, hosted):
+    assert client.get(THUNDERBIRD_PATHS[0]).status_code == 400  # "testserver" is no domain
+    assert client.get(THUNDERBIRD_PATHS[0], headers={"host": "pomoc.example.si"}).status_code == 404
+
+
+def test_thunderbird_domain_we_do_not_host_is_not_found(client, hosted):
+    response = client.get(THUNDERBIRD_PATHS[0], {"emailaddress": "info@drugadomena.si"})
+    assert response.status_code == 404
+
+
+def test_thunderbird_only_answers_get_and_head(client, hosted):
+    assert (
+        client.head(THUNDERBIRD_PATHS[0], {"emailaddress": "info@vasadomena.si"}).status_code == 200
+    )
+    assert (
+        client.post(THUNDERBIRD_PATHS[0], {"emailaddress": "info@vasadomena.si"}).status_code == 405
+    )
+
+
+# -- Outlook Autodiscover ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", AUTODISCOVER_PATHS)
+@pytest.mark.parametrize(("typed", "domain"), ADDRESSES)
+def test_autodiscover_matches_the_database(client, hosted, path, typed, domain):
+    response = post_autodiscover(client, autodiscover_request(typed), path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    assert "WWW-Authenticate" not in response
+    server, login = server_of(domain), parse_email(typed).address
+    common = {"LoginName": login, "DomainRequired": "off", "SPA": "off", "AuthRequired": "on"}
+    assert autodiscover_protocols(response.content) == [
+        {"Type": "IMAP", "Server": server, "Port": str(port_of("imap", "ssl"))}
+        | common
+        | {"SSL": "on", "Encryption": "SSL"},
+        {"Type": "POP3", "Server": server, "Port": str(port_of("pop3", "ssl"))}
+        | common
+        | {"SSL": "on", "Encryption": "SSL"},
+        {"Type": "SMTP", "Server": server, "Port": str(port_of("smtp", "ssl"))}
+        | common
+        | {"SSL": "on", "Encryption": "SSL"},
+    ]
+
+
+def test_autodiscover_needs_no_csrf_token(hosted):
+    client = Client(enforce_csrf_checks=True)
+    response = post_autodiscover(client, autodiscover_request("info@vasadomena.si"))
+    assert response.status_code == 200
+
+
+def test_autodiscover_accepts_application_xml_with_a_charset(client, hosted):
+    response = post_autodiscover(
+        client,
+        autodiscover_request("info@vasadomena.si"),
+        content_type="application/xml; charset=utf-8",
+    )
+    assert response.status_code == 200
+
+
+def test_autodiscover_for_a_domain_we_do_not_host_is_an_error_document(client, hosted):
+    response = post_autodiscover(client, autodiscover_request("info@drugadomena.si"))
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
+    assert autodiscover_error_code(response.content) == "500"
+
+
+@pytest.mark.parametrize("method", ["get", "head", "put", "delete", "options"])
+def test_autodiscover_answers_only_post(client, hosted, method):
+    response = getattr(client, method)(AUTODISCOVER_PATHS[1])
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "WWW-Authenticate" not in response
+
+
+def test_autodiscover_over_plain_http_redirects_to_the_portals_https_name(client, settings, hosted):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.PORTAL_HOSTNAME = "pomoc.example.si"
+    response = client.get(
+        "/Autodiscover/Autodiscover.xml", headers={"host": "autodiscover.vasadomena.si"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "https://pomoc.example.si/Autodiscover/Autodiscover.xml"
+    secure = post_autodiscover(client, autodiscover_request("info@vasadomena.si"), secure=True)
+    assert secure.status_code == 200
+
+
+def test_thunderbird_answers_over_plain_http_even_when_the_site_redirects(client, settings, hosted):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get(
+        "/mail/config-v1.1.xml",
+        {"emailaddress": "info@vasadomena.si"},
+        headers={"host": "autoconfig.vasadomena.si"},
+    )
+    assert response.status_code == 200
+    assert client.get("/", headers={"host": "pomoc.example.si"}).status_code == 301
+
+
+# -- Apple profile -------------------------------------------------------------------------------
+
+
+def mail_payload(response):
+    document = plistlib.loads(response.content)
+    (mail,) = document["PayloadContent"]
+    return document, mail
+
+
+@pytest.mark.parametrize(("typed", "domain"), ADDRESSES)
+def test_profile_matches_the_database(client, hosted, typed, domain):
+    response = client.get(reverse("autoconfig:mobileconfig"), {"emailaddress": typed})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/x-apple-aspen-config"
+    ascii_domain = parse_email(typed).domain
+    assert response["Content-Disposition"] == f'attachment; filename="{ascii_domain}.mobileconfig"'
+    document, mail = mail_payload(response)
+    address, server = parse_email(typed).address, server_of(domain)
+    assert document["PayloadOrganization"] == "NEOSERV"
+    assert mail["EmailAccountType"] == "EmailTypeIMAP"
+    assert mail["EmailAddress"] == address
+    assert (
+        mail["IncomingMailServerHostName"],
+        mail["IncomingMailServerPortNumber"],
+        mail["IncomingMailServerUseSSL"],
+        mail["IncomingMailServerUsername"],
+    ) == (server, port_of("imap", "ssl"), True, address)
+    assert (
+        mail["OutgoingMailServerHostName"],
+        mail["OutgoingMailServerPortNumber"],
+        mail["OutgoingMailServerUseSSL"],
+        mail["OutgoingMailServerUsername"],
+    ) == (server, port_of("smtp", "ssl"), True, address)
+
+
+def test_pop3_profile_on_request(client, hosted):
+    response = client.get(
+        reverse("autoconfig:mobileconfig"), {"emailaddress": "info@čebelica.si", "protocol": "pop3"}
+    )
+    _document, mail = mail_payload(response)
+    assert mail["EmailAccountType"] == "EmailTypePOP"
+    assert mail["IncomingMailServerPortNumber"] == port_of("pop3", "ssl")
+    assert mail["IncomingMailServerHostName"] == server_of("čebelica.si")
+
+
+def test_domain_profile_carries_no_address(client, hosted):
+    response = client.get(reverse("autoconfig:mobileconfig"), {"domain": "čebelica.si"})
+    assert response.status_code == 200
+    document, mail = mail_payload(response)
+    assert "EmailAddress" not in mail
+    assert "IncomingMailServerUsername" not in mail
+    assert mail["IncomingMailServerHostName"] == server_of("čebelica.si")
+    assert document["PayloadIdentifier"].startswith("si.xn--ebelica-i6a.email.")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"emailaddress": "info@drugadomena.si"}, {"domain": "drugadomena.si"}],
+)
+def test_profile_for_a_domain_we_do_not_host_is_not_found(client, hosted, query):
+    assert client.get(reverse("autoconfig:mobileconfig"), query).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"emailaddress": "info@vasadomena.si", "protocol": "smtp"}, {"domain": "a@b.si"}],
+)
+def test_profile_needs_an_address_or_a_domain_and_a_real_protocol(client, hosted, query):
+    assert client.get(reverse("autoconfig:mobileconfig"), query).status_code == 400
+
+
+def test_mobileconfig_response_is_what_the_endpoint_serves(client, hosted):
+    settings = mail_settings_for(parse_email("info@vasadomena.si"), "pop3")
+    direct = mobileconfig_response(settings)
+    served = client.get(
+        reverse("autoconfig:mobileconfig"),
+        {"emailaddress": "info@vasadomena.si", "protocol": "pop3"},
+    )
+    assert direct.content == served.content
+    assert direct["Content-Type"] == served["Content-Type"]
+    assert direct["Content-Disposition"] == served["Content-Disposition"]
+
+
+def test_mobileconfig_response_refuses_a_domain_we_do_not_host(hosted):
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        mobileconfig_response(mail_settings_for(parse_email("info@drugadomena.si")))
+
+
+# -- queries -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.get(THUNDERBIRD_PATHS[0], {"emailaddress": "info@vasadomena.si"}),
+        lambda c: c.get(THUNDERBIRD_PATHS[1], headers={"host": "vasadomena.si"}),
+        lambda c: post_autodiscover(c, autodiscover_request("info@čebelica.si")),
+        lambda c: c.get("/mobileconfig/", {"emailaddress": "info@vasadomena.si"}),
+        lambda c: c.get("/mobileconfig/", {"domain": "vasadomena.si"}),
+        lambda c: c.get("/dns/", {"domain": "vasadomena.si"}),
+        lambda c: c.get("/en/dns/", {"domain": "drugadomena.si"}),
+    ],
+    ids=[
+        "thunderbird",
+        "thunderbird-host",
+        "autodiscover",
+        "profile",
+        "profile-domain",
+        "dns",
+        "dns-unknown",
+    ],
+)
+def test_each_endpoint_makes_at_most_three_queries(
+    client, hosted, django_assert_max_num_queries, call
+):
+    with django_assert_max_num_queries(3):
+        response = call(client)
+    assert response.status_code in {200, 404}
