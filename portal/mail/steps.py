@@ -8,6 +8,8 @@ import html
 import re
 from collections.abc import Mapping
 
+from portal.help.markup import render_markdown
+
 PLACEHOLDERS = (
     "email",
     "username",
@@ -37,3 +39,8 @@ def fill_placeholders(rendered_html: str, values: Mapping[str, object]) -> str:
         return f'<strong class="value">{html.escape(str(values[name]))}</strong>'
 
     return PLACEHOLDER_PATTERN.sub(replace, rendered_html)
+
+
+def render_step(text: str, values: Mapping[str, object]) -> str:
+    """Markdown → sanitised HTML (`render_markdown`), then the customer's values filled in."""
+    return fill_placeholders(render_markdown(text), values)

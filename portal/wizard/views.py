@@ -1,5 +1,208 @@
-from django.shortcuts import render
+"""The setup wizard: email → program → usage → result, each step its own URL.
+
+GET shows a step prefilled from the session (so Back and bookmarks work); POST validates,
+stores the answer in the session and redirects to the next step (POST/redirect/GET). A step
+reached without the earlier answers redirects to the first one missing. Invalid input is
+shown again with its errors and status 400, keeping what the customer typed.
+
+The address lives only in the session (signed cookies), never in a URL, a log line or a row.
+"""
+
+import segno
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView
+
+from portal.autoconfig.views import mobileconfig_response
+from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
+from portal.mail.models import AutoConfiguration, MailProgram
+from portal.mail.selectors import mail_settings_for
+from portal.mail.steps import render_step
+from portal.wizard import steps
+from portal.wizard.answers import OTHER_PROGRAM, WizardAnswers
+from portal.wizard.card import card_variants
+from portal.wizard.forms import EmailForm, ProgramForm, UsageForm
+from portal.wizard.generic import GENERIC_STEPS
+from portal.wizard.programs import preselected_program, program_groups
+from portal.wizard.recommendation import caveats, format_quota, recommend
+from portal.wizard.user_agent import device_hint
 
 
-def start(request):
-    return render(request, "wizard/start.html")
+def _step_context(step: steps.Step) -> dict:
+    previous = steps.previous_step(step)
+    return {
+        "progress": steps.progress(step),
+        "back_url": previous.url if previous else None,
+    }
+
+
+class WizardStep(FormView):
+    """One question step: prerequisites, prefill from the session, store and move on."""
+
+    step: steps.Step
+
+    def dispatch(self, request, *args, **kwargs):
+        self.answers = WizardAnswers(request.session)
+        missing = steps.first_missing_step(self.step, self.answers.answered)
+        if missing is not None:
+            return redirect(missing.url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        stored = self.answers.get(self.step.answer)
+        if isinstance(stored, dict):
+            return stored
+        return {self.step.answer: stored} if stored else {}
+
+    def answer(self, form):
+        return form.cleaned_data[self.step.answer]
+
+    def form_valid(self, form):
+        self.answers.save(self.step.answer, self.answer(form))
+        return HttpResponseRedirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_success_url(self):
+        return steps.next_step(self.step).url
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | _step_context(self.step)
+
+
+class EmailStep(WizardStep):
+    step = steps.EMAIL
+    form_class = EmailForm
+    template_name = "wizard/email.html"
+
+
+class ProgramStep(WizardStep):
+    step = steps.PROGRAM
+    form_class = ProgramForm
+    template_name = "wizard/program.html"
+
+    @cached_property
+    def programs(self) -> list[MailProgram]:
+        return list(MailProgram.objects.active())
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"groups": program_groups(self.programs)}
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if not initial:
+            hint = device_hint(self.request.headers.get("User-Agent"))
+            slug = preselected_program(self.programs, hint)
+            if slug:
+                initial = {"program": slug}
+        return initial
+
+    def get_context_data(self, **kwargs):
+        settings = mail_settings_for(self.answers.address)
+        return super().get_context_data(**kwargs) | {
+            "address": self.answers.address,
+            "settings": settings,
+            "quota": format_quota(settings.disk_quota_mb) if settings.disk_quota_mb else "",
+        }
+
+
+class UsageStep(WizardStep):
+    step = steps.USAGE
+    form_class = UsageForm
+    template_name = "wizard/usage.html"
+
+    def answer(self, form):
+        return dict(form.cleaned_data)
+
+
+def _protocol_switch_url(protocol: str) -> str:
+    return f"{reverse('wizard:result')}?{urlencode({'protocol': protocol})}"
+
+
+def _profile_qr_svg(request, settings) -> str:
+    """An inline SVG QR code of the domain-only profile URL (no address: the phone asks).
+
+    The protocol shown on the page goes along, so the phone gets the same account type.
+    """
+    query = urlencode(
+        {"domain": settings.address.domain, "protocol": settings.recommended_protocol}
+    )
+    path = f"{reverse('autoconfig:mobileconfig')}?{query}"
+    url = request.build_absolute_uri(path)
+    svg = segno.make(url, error="m").svg_inline(
+        scale=4,
+        border=2,
+        omitsize=True,
+        svgclass="qr-code",
+        lineclass="qr-code__modules",
+        title=_("QR code that opens the settings profile on an iPhone or iPad"),
+    )
+    return svg.replace("<svg ", '<svg role="img" ', 1)
+
+
+def result(request):
+    answers = WizardAnswers(request.session)
+    missing = steps.first_missing_step(steps.RESULT, answers.answered)
+    if missing is not None:
+        return redirect(missing.url)
+
+    program = None
+    if answers.program != OTHER_PROGRAM:
+        program = (
+            MailProgram.objects.active()
+            .prefetch_related("steps")
+            .filter(slug=answers.program)
+            .first()
+        )
+        if program is None:  # removed or hidden since the customer chose it
+            return redirect(steps.PROGRAM.url)
+
+    usage = answers.usage
+    recommendation = recommend(usage)
+    requested = request.GET.get("protocol")
+    protocol = requested if requested in INCOMING_PROTOCOLS else recommendation.protocol
+    settings = mail_settings_for(answers.address, protocol)
+    values = settings.placeholder_values()
+    texts = [step.text for step in program.steps.all()] if program else GENERIC_STEPS
+    other_protocol = settings.other_protocol
+    apple_profile = bool(
+        program
+        and program.auto_configuration == AutoConfiguration.APPLE_PROFILE
+        and settings.hosted
+    )
+    context = _step_context(steps.RESULT) | {
+        "address": answers.address,
+        "settings": settings,
+        "recommendation": recommendation,
+        "recommended_label": Protocol(recommendation.protocol).label,
+        "shown_label": Protocol(protocol).label,
+        "showing_recommended": protocol == recommendation.protocol,
+        "caveats": caveats(protocol, usage, settings.disk_quota_mb),
+        "other_protocol_label": Protocol(other_protocol).label,
+        "other_protocol_url": _protocol_switch_url(other_protocol),
+        "variants": card_variants(settings),
+        "program": program,
+        # Markdown was sanitised by render_markdown; values are escaped by fill_placeholders.
+        "program_steps": [mark_safe(render_step(str(text), values)) for text in texts],  # noqa: S308
+        "apple_profile": apple_profile,
+        "profile_qr": mark_safe(_profile_qr_svg(request, settings)) if apple_profile else "",  # noqa: S308
+    }
+    return render(request, "wizard/result.html", context)
+
+
+@require_POST
+def profile(request):
+    """The Apple profile for the address in the session (POST: the address is never in a URL)."""
+    address = WizardAnswers(request.session).address
+    if address is None:
+        return redirect(steps.EMAIL.url)
+    requested = request.POST.get("protocol")
+    protocol = requested if requested in INCOMING_PROTOCOLS else Protocol.IMAP
+    return mobileconfig_response(mail_settings_for(address, protocol))
