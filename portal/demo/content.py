@@ -1071,13 +1071,16 @@ ARTICLES = [
 
             1. Poiščite ime strežnika, na katerem gostuje vaš paket. Najdete ga v opisu paketa
                v naročniškem centru Moj NEOSERV ali v cPanelu pod **Email Accounts** ›
-               **Connect Devices**.
+               **Connect Devices** (glejte [Kje najdem ime strežnika](/clanek/kje-najdem-ime-streznika/)).
             2. V nastavitvah računa zamenjajte mail.vasadomena.si z imenom strežnika, na primer
                **streznik.avant.si**.
             3. Popravite ga na obeh mestih: pri strežniku za **dohodno** in za **odhodno**
                pošto.
             4. Šifriranje SSL/TLS in vrata (993, 995 ali 465) pustite, kot so.
             5. Shranite in znova preverite pošto.
+
+            Ime strežnika za svoj naslov in vse druge nastavitve vam pokaže
+            [čarovnik za nastavitev](/carovnik/): vpišete e-poštni naslov in izberete program.
 
             ## Česa ne storite
 
@@ -1112,12 +1115,16 @@ ARTICLES = [
 
             1. Find the name of the server that hosts your package. It's in the package
                description in the Moj NEOSERV customer centre, or in cPanel under **Email
-               Accounts** › **Connect Devices**.
+               Accounts** › **Connect Devices** (see [Where do I find my server
+               name](/en/article/kje-najdem-ime-streznika/)).
             2. In your account settings, replace mail.vasadomena.si with the server name, for
                example **streznik.avant.si**.
             3. Change it in both places: the **incoming** and the **outgoing** mail server.
             4. Leave SSL/TLS encryption and the ports (993, 995 or 465) as they are.
             5. Save and check your mail again.
+
+            The [setup wizard](/en/wizard/) shows the server name for your address and every
+            other setting: enter your email address and choose your program.
 
             ## What not to do
 
@@ -1175,7 +1182,8 @@ ARTICLES = [
             ## Še vedno ne gre?
 
             Preverite še ime strežnika: pri šifrirani povezavi mora biti ime strežnika vašega
-            paketa, na primer streznik.avant.si. Če ste vse preverili, nas pokličite ali nam
+            paketa, na primer streznik.avant.si. Vse nastavitve za svoj naslov preverite v
+            [čarovniku za nastavitev](/carovnik/). Če ste vse preverili, nas pokličite ali nam
             pišite. Gesla nam ne pošiljajte – nikoli ga ne potrebujemo.
             """),
         "body_en": dedent("""\
@@ -1212,8 +1220,9 @@ ARTICLES = [
             ## Still not working?
 
             Check the server name too: with an encrypted connection it must be your package's
-            server name, for example streznik.avant.si. If you've checked everything, call or
-            write to us. Don't send us your password – we never need it.
+            server name, for example streznik.avant.si. Compare all your settings with the
+            [setup wizard](/en/wizard/). If you've checked everything, call or write to us.
+            Don't send us your password – we never need it.
             """),
         "related": ["uporabnisko-ime-in-geslo", "relay-denied", "certifikat-ne-ustreza"],
     },
@@ -1269,6 +1278,9 @@ ARTICLES = [
             3. Vrata so 465 (SSL/TLS) ali 587 (STARTTLS).
             4. Strežnik za odhodno pošto je naš, na primer streznik.avant.si, in ne strežnik
                vašega ponudnika interneta.
+
+            Več o odhodni pošti preberite v članku [Kaj je SMTP](/clanek/kaj-je-smtp/), točne
+            nastavitve za svoj program pa vam pokaže [čarovnik za nastavitev](/carovnik/).
             """),
         "body_en": dedent("""\
             ## What the error looks like
@@ -1309,6 +1321,9 @@ ARTICLES = [
             3. The port is 465 (SSL/TLS) or 587 (STARTTLS).
             4. The outgoing server is ours, for example streznik.avant.si, not your internet
                provider's server.
+
+            Read more about outgoing mail in [What is SMTP](/en/article/kaj-je-smtp/); the
+            [setup wizard](/en/wizard/) shows the exact settings for your program.
             """),
         "related": ["kaj-je-smtp", "prijava-ni-uspela", "povezava-na-vrata-25"],
     },
@@ -1356,7 +1371,7 @@ ARTICLES = [
 
             Ime strežnika (na primer streznik.avant.si), uporabniško ime in vklopljena prijava
             ostanejo enaki. Pazite, da se vrata in šifriranje ujemata: 465 s STARTTLS ali 587 s
-            SSL/TLS prav tako ne deluje.
+            SSL/TLS prav tako ne deluje. Vsa vrata so zbrana v [tabeli vrat](/clanek/tabela-vrat/).
 
             ## Če tudi to ne pomaga
 
@@ -1397,7 +1412,8 @@ ARTICLES = [
 
             The server name (for example streznik.avant.si), the username and authentication
             stay the same. Make sure port and encryption match: 465 with STARTTLS or 587 with
-            SSL/TLS doesn't work either.
+            SSL/TLS doesn't work either. All ports are listed in the [ports
+            table](/en/article/tabela-vrat/).
 
             ## If that doesn't help
 
@@ -1794,4 +1810,32 @@ PROGRAMS = [
             ),
         ],
     },
+]
+
+
+# Search synonyms staff would start with (editable in the admin).
+# Slovenian has no stemmer in our search engines, so the common forms of the words customers
+# type are listed here: a search for any form also finds the others.
+SEARCH_WORD_FORMS = [
+    ["predal", "predala", "predalu", "predalom", "predali", "predalov", "predale", "predalih"],
+    ["strežnik", "strežnika", "strežniku", "strežnikom", "strežniki", "strežnikov"],
+    ["geslo", "gesla", "geslu", "geslom", "gesel"],
+    ["nastavitev", "nastavitve", "nastavitvah", "nastavitvami", "nastaviti", "nastavim"],
+    ["sporočilo", "sporočila", "sporočilu", "sporočil", "sporočili"],
+    ["potrdilo", "potrdila", "certifikat", "certifikata", "certifikatu"],
+    ["vrata", "vrat", "port", "porti", "portov"],
+]
+
+# (when a search contains, also search for, the article to show first)
+SEARCH_SYNONYMS = [
+    ("geslo ne dela", "", "prijava-ni-uspela"),
+    ("napačno geslo", "", "prijava-ni-uspela"),
+    ("pozabljeno geslo", "", "prijava-ni-uspela"),
+    ("password not working", "", "prijava-ni-uspela"),
+    ("ne morem poslati", "pošiljanje, odhodna pošta", "relay-denied"),
+    ("pošta ne odide", "pošiljanje, odhodna pošta", ""),
+    ("cannot send", "sending, outgoing", "relay-denied"),
+    ("e-mail", "e-pošta, pošta", ""),
+    ("nabiralnik", "predal", ""),
+    ("mailbox", "inbox, account", ""),
 ]

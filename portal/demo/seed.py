@@ -6,12 +6,12 @@ differs, so a second run writes nothing (no new history entries, no changed time
 
 from collections import Counter
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from portal.demo import content
 from portal.demo.ports import PORTS
-from portal.help.models import Article, Category
+from portal.help.models import Article, Category, SearchSynonym
+from portal.help.search.query import query_words
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
 
 SERVERS = [("streznik.avant.si", True), ("streznik2.avant.si", True), ("star.avant.si", False)]
@@ -22,18 +22,6 @@ PACKAGES = [
     ("čebelica.si", "Gostovanje Pro", 20_000, "streznik2.avant.si"),
     ("pisarna-novak.si", "Gostovanje Business", 50_000, "streznik.avant.si"),
 ]
-
-SUPPORT_STAFF_GROUP = "Support staff"
-SUPPORT_STAFF_PERMISSIONS = {
-    "help": {"article": "add change view", "category": "add change view"},
-    "mail": {
-        "mailprogram": "add change view",
-        "programstep": "add change delete view",
-        "server": "view",
-        "hostingpackage": "view",
-        "portsetting": "view",
-    },
-}
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
@@ -111,22 +99,19 @@ def seed_help_centre(tally: Counter) -> None:
             tally["updated"] += 1
 
 
-def seed_support_staff_group(tally: Counter) -> None:
-    group, created = Group.objects.get_or_create(name=SUPPORT_STAFF_GROUP)
-    wanted = set()
-    for app_label, models in SUPPORT_STAFF_PERMISSIONS.items():
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions.split()]
-            wanted |= set(
-                Permission.objects.filter(
-                    content_type__app_label=app_label, codename__in=codenames
-                ).values_list("pk", flat=True)
-            )
-    outcome = "created" if created else "unchanged"
-    if set(group.permissions.values_list("pk", flat=True)) != wanted:
-        group.permissions.set(wanted)
-        outcome = "created" if created else "updated"
-    tally[outcome] += 1
+def seed_search_synonyms(tally: Counter) -> None:
+    wanted = {}
+    for forms in content.SEARCH_WORD_FORMS:
+        for form in forms:
+            others = ", ".join(other for other in forms if other != form)
+            wanted[" ".join(query_words(form))] = (others, None)
+    for phrase, expansion, slug in content.SEARCH_SYNONYMS:
+        wanted[" ".join(query_words(phrase))] = (expansion, slug or None)
+    articles = {article.slug: article for article in Article.objects.only("slug")}
+    for phrase, (expansion, slug) in wanted.items():
+        article = articles.get(slug) if slug else None
+        values = {"expansion": expansion, "article_id": article.pk if article else None}
+        tally[upsert(SearchSynonym, {"phrase": phrase}, values)[1]] += 1
 
 
 @transaction.atomic
@@ -137,5 +122,5 @@ def seed_all() -> Counter:
     seed_ports(tally)
     seed_programs(tally)
     seed_help_centre(tally)
-    seed_support_staff_group(tally)
+    seed_search_synonyms(tally)
     return tally

@@ -1,8 +1,9 @@
 """Help centre content: categories and bilingual Markdown articles."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -41,6 +42,11 @@ class Category(LocalizedMixin, models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(published=True)
+
+
+SEARCHED_FIELDS = {
+    f"{field}_{language}" for field in ("title", "summary", "body") for language in ("sl", "en")
+}
 
 
 class Article(LocalizedMixin, models.Model):
@@ -112,6 +118,161 @@ class Article(LocalizedMixin, models.Model):
     def save(self, *args, **kwargs) -> None:
         self.body_html_sl = render_markdown(self.body_sl)
         self.body_html_en = render_markdown(self.body_en)
-        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html_sl", "body_html_en"}
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html_sl", "body_html_en"}
+        with transaction.atomic():
+            previous_slug = self._stored_slug()
+            super().save(*args, **kwargs)
+            self._keep_old_address(previous_slug)
+            if update_fields is None or SEARCHED_FIELDS & set(update_fields):
+                from portal.help.search.index import index_articles
+
+                index_articles([self])
+
+    def _stored_slug(self) -> str | None:
+        if self.pk is None or self._state.adding:
+            return None
+        return Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+
+    def _keep_old_address(self, previous_slug: str | None) -> None:
+        """Renames never break links: the old slug redirects here (chains collapse, because
+        every former slug points at the article itself), and a slug in use is never a redirect."""
+        if previous_slug == self.slug:
+            return
+        if previous_slug:
+            ArticleSlugRedirect.objects.update_or_create(
+                old_slug=previous_slug, defaults={"article": self}
+            )
+        ArticleSlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+
+class ArticleFeedback(models.Model):
+    """How many readers found an article helpful: aggregate counts only, nobody's identity."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("article")
+    )
+    helpful = models.PositiveIntegerField(_("helpful"), default=0)
+    not_helpful = models.PositiveIntegerField(_("not helpful"), default=0)
+
+    class Meta:
+        verbose_name = _("article feedback")
+        verbose_name_plural = _("article feedback")
+
+    def __str__(self) -> str:
+        return str(self.article)
+
+    @property
+    def total(self) -> int:
+        return self.helpful + self.not_helpful
+
+    @property
+    def ratio(self) -> float | None:
+        """The share of "yes" votes (0.0 to 1.0), or None before the first vote."""
+        return self.helpful / self.total if self.total else None
+
+
+class SearchMiss(models.Model):
+    """A search that found nothing: the normalised query text, how often, and when last."""
+
+    query = models.CharField(_("search"), max_length=200, unique=True)
+    count = models.PositiveIntegerField(_("times searched"), default=1)
+    last_seen = models.DateTimeField(_("last searched"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-count", "-last_seen"]
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+
+    def __str__(self) -> str:
+        return self.query
+
+
+class SearchSynonym(models.Model):
+    """Staff teach search a customer's words: a phrase finds more words, or one article."""
+
+    phrase = models.CharField(
+        _("when a search contains"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "One to four words, e.g. “geslo ne dela” or “predalu”. Case and accents do not matter."
+        ),
+    )
+    expansion = models.CharField(
+        _("also search for"),
+        max_length=300,
+        blank=True,
+        help_text=_("Alternatives separated by commas, e.g. “predal, predala, poštni predal”."),
+    )
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="search_synonyms",
+        verbose_name=_("show this article first"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    def clean(self) -> None:
+        from portal.help.search.query import MAX_PHRASE_WORDS, query_words
+
+        phrase = query_words(self.phrase)
+        if not phrase:
+            raise ValidationError({"phrase": _("Enter at least one word.")})
+        if len(phrase) > MAX_PHRASE_WORDS:
+            raise ValidationError({"phrase": _("Use at most four words.")})
+        if not self.article_id and not self.expansion.strip():
+            raise ValidationError(_("Give the words to search for, an article, or both."))
+
+    def save(self, *args, **kwargs) -> None:
+        from portal.help.search.query import query_words
+
+        # Stored the way searches are compared: folded words separated by single spaces.
+        self.phrase = " ".join(query_words(self.phrase))
         super().save(*args, **kwargs)
+
+
+class ArticleSlugRedirect(models.Model):
+    """An article's former slug; its old address answers with a permanent redirect."""
+
+    old_slug = models.SlugField(_("former slug"), max_length=120, unique=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="slug_redirects", verbose_name=_("article")
+    )
+    created = models.DateTimeField(_("renamed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = _("former article address")
+        verbose_name_plural = _("former article addresses")
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.article.slug}"
+
+
+class SearchTerm(models.Model):
+    """The words that appear in articles, per language: where "did you mean" looks."""
+
+    language = models.CharField(max_length=8)
+    word = models.CharField(max_length=40)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="help_searchterm_unique")
+        ]
+        indexes = [models.Index(fields=["language", "length"], name="help_searchterm_length")]
+
+    def __str__(self) -> str:
+        return self.word

@@ -6,6 +6,8 @@ from portal.help import views
 app_name = "help"
 urlpatterns = [
     path("", views.home, name="home"),
+    path(_("search/"), views.search, name="search"),
     path(_("category/<slug:slug>/"), views.category, name="category"),
     path(_("article/<slug:slug>/"), views.article, name="article"),
+    path(_("article/<slug:slug>/vote/"), views.vote, name="vote"),
 ]

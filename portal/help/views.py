@@ -1,10 +1,21 @@
+from django.conf import settings
+from django.contrib import messages
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from portal.help.macros import render_article_body
 from portal.help.markup import table_of_contents
-from portal.help.models import Article, Category
+from portal.help.models import Article, ArticleSlugRedirect, Category
+from portal.help.search.query import MAX_QUERY_LENGTH
+from portal.help.search.service import search_help
+from portal.help.votes import record_vote, remember_vote, voted_article_ids
+from portal.localized import current_language
 
 
 def _published_articles():
@@ -26,20 +37,113 @@ def category(request, slug):
     return render(request, "help/category.html", {"category": category, "articles": articles})
 
 
-def article(request, slug):
-    article = get_object_or_404(
+def _article_page(slug: str):
+    return (
         Article.objects.published()
         .select_related("category")
         .prefetch_related(
             Prefetch("related", queryset=_published_articles(), to_attr="published_related")
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
-    # body_html was sanitised on save; macros expand to our own escaped templates.
-    body = mark_safe(render_article_body(article.body_html))  # noqa: S308
+
+
+def _other_language(article: Article) -> dict | None:
+    """The same article in the other language, when it exists there."""
+    language = current_language()
+    other = next(code for code, _name in settings.LANGUAGES if code != language)
+    if other != settings.LANGUAGE_CODE and not article.has_english:
+        return None
+    with translation.override(other):
+        url = article.get_absolute_url()
+    labels = {
+        "sl": _("Read this article in Slovenian"),
+        "en": _("Read this article in English"),
+    }
+    return {"code": other, "label": labels[other], "url": url}
+
+
+def _render_article(request, article: Article, status: int = 200, vote_error: str = ""):
+    language = current_language()
+    # An English page of an article not yet translated shows the Slovenian text: the
+    # Slovenian page is then the canonical one.
+    untranslated = language != settings.LANGUAGE_CODE and not article.has_english
+    with translation.override(settings.LANGUAGE_CODE if untranslated else language):
+        canonical_path = article.get_absolute_url()
     context = {
         "article": article,
-        "body": body,
+        # body_html was sanitised on save; macros expand to our own escaped templates.
+        "body": mark_safe(render_article_body(article.body_html)),  # noqa: S308
         "toc": table_of_contents(article.body_html),
+        "other_language": _other_language(article),
+        "untranslated": untranslated,
+        "canonical_url": request.build_absolute_uri(canonical_path),
+        "already_voted": article.pk in voted_article_ids(request),
+        # Only the vote view adds messages, and it redirects here: show them by the vote.
+        "feedback_messages": list(messages.get_messages(request)),
+        "vote_error": vote_error,
     }
-    return render(request, "help/article.html", context)
+    return render(request, "help/article.html", context, status=status)
+
+
+def article(request, slug):
+    article = _article_page(slug)
+    if article is None:
+        # Renames never break links: a former slug answers with a permanent redirect.
+        former = (
+            ArticleSlugRedirect.objects.filter(
+                old_slug=slug, article__in=Article.objects.published()
+            )
+            .select_related("article")
+            .only("article__slug")
+            .first()
+        )
+        if former is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(former.article.get_absolute_url())
+    return _render_article(request, article)
+
+
+@require_POST
+def vote(request, slug):
+    """Was this article helpful? POST, then back to the article (works without JavaScript)."""
+    article = get_object_or_404(Article.objects.published().only("pk", "slug"), slug=slug)
+    answer = request.POST.get("helpful")
+    if answer not in ("yes", "no"):
+        message = _("Please answer “Yes” or “No”.")
+        return _render_article(request, _article_page(slug), status=400, vote_error=message)
+    voted = voted_article_ids(request)
+    response = HttpResponseRedirect(article.get_absolute_url() + "#feedback", status=303)
+    if article.pk in voted:
+        messages.info(request, _("You have already rated this article. Thank you!"))
+        return response
+    record_vote(article, helpful=answer == "yes")
+    remember_vote(response, voted, article.pk)
+    if answer == "yes":
+        messages.success(request, _("Thank you for your feedback!"))
+    else:
+        messages.info(
+            request,
+            _("Thank you for telling us. We are sorry this article did not help."),
+            extra_tags="feedback-no",
+        )
+    return response
+
+
+def search(request):
+    page = search_help(request.GET.get("q", ""), current_language())
+    context = {"page": page, "max_length": MAX_QUERY_LENGTH}
+    return render(request, "help/search.html", context, status=400 if page.is_error else 200)
+
+
+def robots_txt(request):
+    admin_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            admin_paths.append(reverse("admin:index"))
+    context = {
+        "admin_paths": admin_paths,
+        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+    }
+    return render(request, "help/robots.txt", context, content_type="text/plain; charset=utf-8")

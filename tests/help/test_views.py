@@ -99,7 +99,7 @@ def test_500_page_is_translated(rf):
     assert "Prišlo je do napake" in response.content.decode()
 
 
-@pytest.mark.parametrize("count", [1, 30])
+@pytest.mark.parametrize("count", [1, 30, 500])
 def test_article_page_queries_do_not_grow_with_content(
     content, hosted, count, django_assert_max_num_queries
 ):

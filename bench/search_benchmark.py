@@ -1,0 +1,227 @@
+"""Help centre search latency with 10,000 articles, on SQLite and on PostgreSQL.
+
+    .venv/bin/python bench/search_benchmark.py [--articles 10000] [--rounds 30]
+
+Each engine runs in its own child process with DJANGO_SETTINGS_MODULE=settings.test and its
+own throwaway database, created through Django's test-database machinery (so migrations,
+including the search index, run as in production) and destroyed at the end, also on failure:
+- SQLite: `test_search_benchmark.sqlite3` in a temporary directory that is removed;
+- PostgreSQL: `test_portal_search_benchmark` on BENCH_POSTGRES_URL
+  (default postgres://postgres@127.0.0.1:5432/portal_search_benchmark; only the test_
+  database is ever created or dropped).
+
+It seeds the demo content plus N generated bilingual articles (bulk insert, then one index
+rebuild), then times `search_help()` — what the search page does: synonyms, matching, the
+fallbacks, snippets — and the whole search page through Django's test client, for a set of
+typical searches, and prints the median and 95th percentile in milliseconds.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The project first: this folder has modules of its own (e.g. bench/settings.py).
+sys.path.insert(0, str(ROOT))
+POSTGRES_URL = os.environ.get(
+    "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/portal_search_benchmark"
+)
+
+SEARCHES = [
+    ("postni streznik", "sl"),  # diacritics folded
+    ("kaj je imap", "sl"),  # prefix on the last word
+    ("The certificate for mail.vasadomena.si is not valid for that server", "sl"),
+    ("554 5.7.1 Relay access denied", "sl"),
+    ("geslo ne dela", "sl"),  # synonym → article
+    ("predalu", "sl"),  # word forms
+    ("tunderbird", "sl"),  # spelling fallback
+    ("Require sign-in", "sl"),  # English fallback
+    ("kvantni stedilnik", "sl"),  # nothing found: counted as a miss
+    ("outgoing server authentication", "en"),
+]
+
+
+def generated_articles(count: int, category, frequencies: Counter):
+    """Articles made of the demo content's words, drawn as often as they occur there, so
+    that common words ("je", "in", "pošta") are common and rare ones rare, as in real text."""
+    from portal.help.models import Article
+
+    rng = random.Random(20261127)  # noqa: S311 - the same articles on every run and engine
+    words, weights = zip(*sorted(frequencies.items()), strict=True)
+
+    def text(low: int, high: int) -> str:
+        return " ".join(rng.choices(words, weights, k=rng.randint(low, high)))
+
+    for number in range(count):
+        # A code of its own per article makes the spelling vocabulary realistically large.
+        code = f"koda{number:05d}x"
+        yield Article(
+            category=category,
+            slug=f"generiran-clanek-{number}",
+            title_sl=text(4, 8).capitalize(),
+            title_en=text(4, 8).capitalize(),
+            summary_sl=text(12, 24),
+            summary_en=text(12, 24),
+            body_sl=f"## {text(2, 4)}\n\n{text(120, 220)} {code}.\n\n## {text(2, 4)}\n\n{text(60, 120)}",
+            body_en=f"## {text(2, 4)}\n\n{text(120, 220)} {code}.\n\n## {text(2, 4)}\n\n{text(60, 120)}",
+            published=number % 20 != 0,  # a few drafts, as in real life
+        )
+
+
+def seed(count: int) -> dict:
+    from portal.demo import content
+    from portal.demo.seed import seed_all
+    from portal.help.models import Article, Category, SearchTerm
+    from portal.help.search.index import rebuild
+    from portal.help.search.text import WORD
+
+    started = time.perf_counter()
+    seed_all()
+    frequencies = Counter(
+        word
+        for entry in content.ARTICLES
+        for field in ("title_sl", "body_sl", "title_en", "body_en")
+        for word in WORD.findall(entry[field])
+    )
+    category = Category.objects.get(slug="osnove")
+    Article.objects.bulk_create(generated_articles(count, category, frequencies), batch_size=500)
+    seeded = time.perf_counter()
+    indexed = rebuild()
+    return {
+        "articles": indexed,
+        "vocabulary": SearchTerm.objects.count(),
+        "insert_s": seeded - started,
+        "index_s": time.perf_counter() - seeded,
+    }
+
+
+def percentile_95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def measure(rounds: int) -> list[tuple[str, str, float, float, float, float, str]]:
+    from django.test import Client
+    from django.utils import translation
+
+    from portal.help.search.service import search_help
+
+    client = Client()
+    rows = []
+    for typed, language in SEARCHES:
+        path = "/iskanje/" if language == "sl" else "/en/search/"
+        with translation.override(language):
+            page = search_help(typed, language)  # warm up (and record the outcome)
+        client.get(path, {"q": typed})
+        service, whole_page = [], []
+        for _round in range(rounds):
+            with translation.override(language):
+                started = time.perf_counter()
+                search_help(typed, language)
+                service.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            response = client.get(path, {"q": typed})
+            whole_page.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (typed, response.status_code)
+        outcome = f"{page.outcome.value}, {len(page.results)}"
+        if page.corrected_query:
+            outcome += f", as “{page.corrected_query}”"
+        if page.in_other_language:
+            outcome += ", in English"
+        rows.append(
+            (
+                typed,
+                language,
+                statistics.median(service),
+                percentile_95(service),
+                statistics.median(whole_page),
+                percentile_95(whole_page),
+                outcome,
+            )
+        )
+    return rows
+
+
+def run_engine(engine: str, articles: int, rounds: int) -> None:
+    """In the child process: set up Django, build the database, measure, always clean up."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if engine == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_SQLITE_PATH"]
+    else:
+        connection.settings_dict["TEST"]["NAME"] = "test_portal_search_benchmark"
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        facts = seed(articles)
+        rows = measure(rounds)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=False)
+
+    print(f"\n## {connection.vendor} ({connection.Database.__name__})")
+    print(
+        f"{facts['articles']:,} articles indexed, {facts['vocabulary']:,} vocabulary words; "
+        f"insert {facts['insert_s']:.1f} s, index rebuild {facts['index_s']:.1f} s; "
+        f"{rounds} rounds per search"
+    )
+    print("\n| search | lang | search_help median / p95 (ms) | page median / p95 (ms) | outcome |")
+    print("|---|---|---|---|---|")
+    for typed, language, s_median, s_p95, p_median, p_p95, outcome in rows:
+        print(
+            f"| {typed[:45]} | {language} | {s_median:.1f} / {s_p95:.1f} | "
+            f"{p_median:.1f} / {p_p95:.1f} | {outcome} |"
+        )
+    every_service = [row[2] for row in rows]
+    print(
+        f"\nAcross searches: median of medians {statistics.median(every_service):.1f} ms, "
+        f"worst p95 {max(row[3] for row in rows):.1f} ms (search_help); "
+        f"worst page p95 {max(row[5] for row in rows):.1f} ms."
+    )
+    sys.stdout.flush()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+
+    if options.child:
+        run_engine(options.child, options.articles, options.rounds)
+        return 0
+
+    print(f"Help centre search benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}")
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="search-benchmark-") as directory:
+        sqlite_path = str(Path(directory) / "test_search_benchmark.sqlite3")
+        for engine in options.engines.split(","):
+            url = {
+                "sqlite": f"sqlite:///{Path(directory) / 'search_benchmark.sqlite3'}",
+                "postgresql": POSTGRES_URL,
+            }[engine]
+            environment = os.environ | {
+                "DJANGO_SETTINGS_MODULE": "settings.test",
+                "DATABASE_URL": url,
+                "BENCH_SQLITE_PATH": sqlite_path,
+                "DJANGO_LOG_LEVEL": "WARNING",
+                "PYTHONPATH": str(ROOT),
+            }
+            command = [sys.executable, __file__, "--child", engine]
+            command += ["--articles", str(options.articles), "--rounds", str(options.rounds)]
+            failed |= subprocess.call(command, cwd=ROOT, env=environment)
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main())

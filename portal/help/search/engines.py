@@ -1,0 +1,232 @@
+"""The only SQL of search: one class per database vendor, the same methods on both.
+
+Documents are stored per article in a table of their own, `help_article_search`:
+- SQLite: an FTS5 virtual table (rowid = article id) with `unicode61 remove_diacritics 2`
+  and prefix indexes, one column per field and language; ranked with bm25.
+- PostgreSQL: one stored `tsvector` per language with a GIN index, built with the
+  `portal_search` configuration (`simple` + `unaccent`; there is no Slovenian stemmer);
+  title weighted A, summary B, body C; ranked by cover density (ts_rank_cd, normalised by
+  document length), which favours the words typed close together. Spelling help uses pg_trgm.
+
+SQL text here is assembled only from constants and whitelisted column names (hence the S608
+noqa marks); every value, including the match query, is passed as a parameter.
+
+Neither table has a foreign key to `help_article`, so that Django's `flush` (which does not
+know these tables) keeps working; matches are always joined with the published articles, and
+deleting an article removes its document (see `portal.help.search.index`).
+"""
+
+from collections.abc import Iterable, Sequence
+
+from portal.help.search.query import MatchQuery, to_fts5, to_tsquery
+from portal.help.search.text import similarity
+
+LANGUAGES = ("sl", "en")
+FIELDS = ("title", "summary", "body")
+TABLE = "help_article_search"
+MAX_CANDIDATE_WORDS = 5000  # SQLite spelling help: words compared in Python, at most
+LENGTH_WINDOW = 2
+
+Documents = dict[str, tuple[str, str, str]]  # language → (title, summary, body) as index text
+
+
+def _columns(language: str) -> tuple[str, ...]:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    return tuple(f"{field}_{language}" for field in FIELDS)
+
+
+class SqliteEngine:
+    vendor = "sqlite"
+    WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0}
+
+    def create(self, execute) -> None:
+        columns = ", ".join(column for language in LANGUAGES for column in _columns(language))
+        execute(
+            f"CREATE VIRTUAL TABLE {TABLE} USING fts5({columns}, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        )
+
+    def drop(self, execute) -> None:
+        execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+    def store(self, cursor, documents: dict[int, Documents]) -> None:
+        if not documents:
+            return
+        self.remove(cursor, documents)
+        columns = [column for language in LANGUAGES for column in _columns(language)]
+        placeholders = ", ".join(["%s"] * (len(columns) + 1))
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, {', '.join(columns)}) VALUES ({placeholders})",  # noqa: S608
+            [
+                (article_id, *(text for language in LANGUAGES for text in docs[language]))
+                for article_id, docs in documents.items()
+            ],
+        )
+
+    def remove(self, cursor, article_ids: Iterable[int]) -> None:
+        ids = list(article_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cursor.execute(
+                f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",  # noqa: S608
+                chunk,
+            )
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+
+    def optimize(self, cursor) -> None:
+        """After a rebuild: merge the index's segments into one."""
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")  # noqa: S608
+
+    def match(
+        self, cursor, match: MatchQuery, language: str, published: tuple[str, Sequence], limit: int
+    ) -> list[int]:
+        published_sql, published_params = published
+        weights = ", ".join(str(self.WEIGHTS[field]) for _language in LANGUAGES for field in FIELDS)
+        cursor.execute(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({published_sql}) "  # noqa: S608
+            f"ORDER BY bm25({TABLE}, {weights}), rowid LIMIT %s",
+            [to_fts5(match, _columns(language)), *published_params, limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def similar_words(self, cursor, words: Sequence[str], language: str) -> dict[str, list]:
+        """Candidates in SQL, scored in Python with pg_trgm's similarity (SQLite has no
+        pg_trgm). A candidate has a similar length (±2) and starts with the same letter or
+        ends with the same two letters, so a typo at both ends is not corrected; at most
+        MAX_CANDIDATE_WORDS are compared."""
+        conditions, params = [], [language]
+        for word in words:
+            conditions.append(
+                "(length BETWEEN %s AND %s AND (substr(word, 1, 1) = %s OR substr(word, -2) = %s))"
+            )
+            params += [len(word) - LENGTH_WINDOW, len(word) + LENGTH_WINDOW, word[:1], word[-2:]]
+        cursor.execute(
+            "SELECT word FROM help_searchterm WHERE language = %s "  # noqa: S608
+            f"AND ({' OR '.join(conditions)}) LIMIT %s",
+            [*params, MAX_CANDIDATE_WORDS],
+        )
+        known = [row[0] for row in cursor.fetchall()]
+        return {
+            word: [
+                (candidate, similarity(word, candidate))
+                for candidate in known
+                if abs(len(candidate) - len(word)) <= LENGTH_WINDOW
+                and (candidate[:1] == word[:1] or candidate[-2:] == word[-2:])
+            ]
+            for word in words
+        }
+
+
+class PostgresEngine:
+    vendor = "postgresql"
+    CONFIG = "portal_search"
+    WEIGHTS = {"title": "A", "summary": "B", "body": "C"}
+    WORD_TOKENS = "asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart"
+
+    def create(self, execute) -> None:
+        execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {self.CONFIG}")
+        execute(f"CREATE TEXT SEARCH CONFIGURATION {self.CONFIG} (COPY = simple)")
+        execute(
+            f"ALTER TEXT SEARCH CONFIGURATION {self.CONFIG} "
+            f"ALTER MAPPING FOR {self.WORD_TOKENS} WITH unaccent, simple"
+        )
+        vectors = ", ".join(f"search_{language} tsvector NOT NULL" for language in LANGUAGES)
+        execute(f"CREATE TABLE {TABLE} (article_id bigint PRIMARY KEY, {vectors})")
+        # Keep the vectors in the table's own pages (compressed) rather than in TOAST: the
+        # planner does not count the cost of fetching TOASTed values, and would otherwise
+        # scan every row instead of using the GIN index for a selective search.
+        execute(
+            f"ALTER TABLE {TABLE} "
+            + ", ".join(
+                f"ALTER COLUMN search_{language} SET STORAGE MAIN" for language in LANGUAGES
+            )
+        )
+        for language in LANGUAGES:
+            execute(f"CREATE INDEX {TABLE}_{language} ON {TABLE} USING gin (search_{language})")
+        execute(
+            "CREATE INDEX help_searchterm_word_trgm ON help_searchterm "
+            "USING gin (word gin_trgm_ops)"
+        )
+
+    def drop(self, execute) -> None:
+        execute("DROP INDEX IF EXISTS help_searchterm_word_trgm")
+        execute(f"DROP TABLE IF EXISTS {TABLE}")
+        execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {self.CONFIG}")
+
+    def _vector(self) -> str:
+        return " || ".join(
+            f"setweight(to_tsvector('{self.CONFIG}', %s), '{self.WEIGHTS[field]}')"
+            for field in FIELDS
+        )
+
+    def store(self, cursor, documents: dict[int, Documents]) -> None:
+        if not documents:
+            return
+        vectors = ", ".join(f"({self._vector()})" for _language in LANGUAGES)
+        updates = ", ".join(f"search_{lang} = EXCLUDED.search_{lang}" for lang in LANGUAGES)
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (article_id, {', '.join(f'search_{lang}' for lang in LANGUAGES)}) "  # noqa: S608
+            f"VALUES (%s, {vectors}) ON CONFLICT (article_id) DO UPDATE SET {updates}",
+            [
+                (article_id, *(text for language in LANGUAGES for text in docs[language]))
+                for article_id, docs in documents.items()
+            ],
+        )
+
+    def remove(self, cursor, article_ids: Iterable[int]) -> None:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(article_ids)])  # noqa: S608
+
+    def clear(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {TABLE}")  # noqa: S608
+
+    def optimize(self, cursor) -> None:
+        """After a rebuild: fresh planner statistics for the documents and the vocabulary."""
+        cursor.execute(f"ANALYZE {TABLE}")
+        cursor.execute("ANALYZE help_searchterm")
+
+    def match(
+        self, cursor, match: MatchQuery, language: str, published: tuple[str, Sequence], limit: int
+    ) -> list[int]:
+        _columns(language)  # validates the language: the column name below comes from it
+        vector = f"d.search_{language}"
+        published_sql, published_params = published
+        cursor.execute(
+            f"SELECT d.article_id FROM {TABLE} d, to_tsquery('{self.CONFIG}', %s) q "  # noqa: S608
+            f"WHERE {vector} @@ q AND d.article_id IN ({published_sql}) "
+            f"ORDER BY ts_rank_cd({vector}, q, 1) DESC, d.article_id LIMIT %s",
+            [to_tsquery(match), *published_params, limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def similar_words(self, cursor, words: Sequence[str], language: str) -> dict[str, list]:
+        """pg_trgm: the closest known words (above its similarity threshold), per word."""
+        cursor.execute(
+            "SELECT typed.word, known.word, known.score FROM unnest(%s::text[]) AS typed(word) "
+            "CROSS JOIN LATERAL ("
+            "  SELECT t.word, similarity(t.word, typed.word) AS score FROM help_searchterm t"
+            "  WHERE t.language = %s AND t.word %% typed.word"
+            "  ORDER BY score DESC, t.word LIMIT 5"
+            ") AS known",
+            [list(words), language],
+        )
+        found: dict[str, list] = {word: [] for word in words}
+        for typed, known, score in cursor.fetchall():
+            found[typed].append((known, score))
+        return found
+
+
+ENGINES = {"sqlite": SqliteEngine(), "postgresql": PostgresEngine()}
+
+
+def engine_for(connection):
+    try:
+        return ENGINES[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(
+            f"Help centre search supports SQLite and PostgreSQL, not {connection.vendor}."
+        ) from None

@@ -1,0 +1,100 @@
+"""Keeps the search documents and the spelling vocabulary in step with the articles.
+
+`Article.save()` calls `index_articles([self])`; deleting articles calls `unindex_articles()`
+(through a post_delete receiver, so that queryset deletes from the admin are covered too).
+`rebuild()` recreates everything, e.g. after rows were written with `bulk_create` or
+`update()`, which bypass `save()`: `manage.py rebuild_search_index`.
+
+The functions accept the models as arguments so that migrations can pass their historical ones.
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import connection as default_connection
+from django.db import transaction
+
+from portal.help.search.engines import FIELDS, LANGUAGES, Documents, engine_for
+from portal.help.search.text import index_text, plain_text, vocabulary
+
+BATCH = 500
+
+
+def documents_for(article) -> Documents:
+    """Per language: title, summary and body as plain index text. A field missing in English
+    falls back to Slovenian, exactly as the English pages show it (`LocalizedMixin`)."""
+    documents = {}
+    for language in LANGUAGES:
+        values = []
+        for field in FIELDS:
+            value = getattr(article, f"{field}_{language}", "") or getattr(
+                article, f"{field}_{settings.LANGUAGE_CODE}", ""
+            )
+            values.append(index_text(plain_text(value) if field == "body" else value))
+        documents[language] = tuple(values)
+    return documents
+
+
+def _store_vocabulary(term_model, documents: Iterable[Documents], using: str) -> None:
+    rows = {
+        (language, word)
+        for docs in documents
+        for language in LANGUAGES
+        for word in vocabulary(docs[language])
+    }
+    term_model.objects.using(using).bulk_create(
+        (term_model(language=lang, word=word, length=len(word)) for lang, word in sorted(rows)),
+        ignore_conflicts=True,
+        batch_size=BATCH,
+    )
+
+
+def index_articles(articles: Iterable, *, term_model=None, connection=None) -> None:
+    if term_model is None:
+        from portal.help.models import SearchTerm as term_model
+    connection = connection or default_connection
+    documents = {article.pk: documents_for(article) for article in articles}
+    # One transaction: SQLite would otherwise commit (and sync to disk) every row.
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        engine_for(connection).store(cursor, documents)
+        _store_vocabulary(term_model, documents.values(), connection.alias)
+
+
+def unindex_articles(article_ids: Iterable[int], *, connection=None) -> None:
+    connection = connection or default_connection
+    ids = list(article_ids)
+    if ids:
+        with connection.cursor() as cursor:
+            engine_for(connection).remove(cursor, ids)
+
+
+def rebuild(*, article_model=None, term_model=None, connection=None) -> int:
+    """Index every article again from scratch; returns how many were indexed."""
+    if article_model is None:
+        from portal.help.models import Article as article_model
+    if term_model is None:
+        from portal.help.models import SearchTerm as term_model
+    connection = connection or default_connection
+    fields = ["pk"] + [f"{field}_{lang}" for field in FIELDS for lang in LANGUAGES]
+    articles = article_model.objects.using(connection.alias).only(*fields).order_by("pk")
+    with transaction.atomic(using=connection.alias):
+        with connection.cursor() as cursor:
+            engine_for(connection).clear(cursor)
+        term_model.objects.using(connection.alias).all().delete()
+        batch, count = [], 0
+        for article in articles.iterator(BATCH):
+            batch.append(article)
+            if len(batch) == BATCH:
+                index_articles(batch, term_model=term_model, connection=connection)
+                count, batch = count + len(batch), []
+        index_articles(batch, term_model=term_model, connection=connection)
+    with connection.cursor() as cursor:
+        engine_for(connection).optimize(cursor)
+    return count + len(batch)
+
+
+def article_deleted(sender, instance, using, **kwargs) -> None:
+    """post_delete receiver (index maintenance only): drop the article's search document."""
+    from django.db import connections
+
+    unindex_articles([instance.pk], connection=connections[using])

@@ -1,0 +1,47 @@
+"""“Was this helpful?”: one vote per browser per article, remembered in a signed cookie.
+
+The cookie lists only the ids of articles this browser has voted on — nothing personal —
+and is signed, so it cannot be edited to vote twice. Counts are aggregates (`ArticleFeedback`).
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+COOKIE = "help_votes"
+SALT = "portal.help.votes"
+MAX_REMEMBERED = 300  # keeps the cookie well under 4 KB
+MAX_AGE = 365 * 24 * 60 * 60
+
+
+def voted_article_ids(request) -> list[int]:
+    value = request.get_signed_cookie(COOKIE, default="", salt=SALT, max_age=MAX_AGE)
+    return [int(part) for part in value.split(",") if part.isdigit()]
+
+
+def remember_vote(response, voted: list[int], article_id: int) -> None:
+    ids = [*[i for i in voted if i != article_id], article_id][-MAX_REMEMBERED:]
+    response.set_signed_cookie(
+        COOKIE,
+        ",".join(map(str, ids)),
+        salt=SALT,
+        max_age=MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def record_vote(article, helpful: bool) -> None:
+    """Add one vote to the article's counts (created on the first vote)."""
+    from portal.help.models import ArticleFeedback
+
+    column = "helpful" if helpful else "not_helpful"
+    updated = ArticleFeedback.objects.filter(article=article).update(**{column: F(column) + 1})
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            ArticleFeedback.objects.create(article=article, **{column: 1})
+    except IntegrityError:  # another vote created the row first
+        ArticleFeedback.objects.filter(article=article).update(**{column: F(column) + 1})

@@ -1,0 +1,78 @@
+"""The help centre in a real Chromium: search, "was this helpful?", with and without JS."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from portal.help.models import ArticleFeedback, SearchMiss
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("seed_demo")
+
+
+def assert_accessible(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def test_customer_pastes_an_error_message_and_says_the_article_did_not_help(
+    chromium, live_server, demo
+):
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    search = page.get_by_role("search", name="Iskanje po spletnem mestu")
+    search.get_by_label("Iskanje po centru pomoči").fill("554 5.7.1 Relay access denied")
+    search.get_by_role("button", name="Išči").click()
+    assert "/iskanje/?q=554" in page.url
+    first = page.locator(".search-result").first
+    assert first.locator("mark").first.is_visible()
+    first.get_by_role("link").click()
+    assert page.url.endswith("/clanek/relay-denied/")
+
+    feedback = page.locator("#feedback")
+    feedback.get_by_role("button", name="Ne").click()
+    assert page.url.endswith("/clanek/relay-denied/#feedback")
+    assert feedback.get_by_text("Žal nam je, da vam članek ni pomagal.").is_visible()
+    assert feedback.get_by_role("link", name="Odprite čarovnika za nastavitev").is_visible()
+    assert feedback.get_by_role("link", name="podpora@example.si").is_visible()
+    assert feedback.get_by_role("button").count() == 0
+    page.reload()
+    assert feedback.get_by_text("Ta članek ste že ocenili. Hvala!").is_visible()
+    context.close()
+    assert ArticleFeedback.objects.get(article__slug="relay-denied").not_helpful == 1
+
+
+def test_typo_english_fallback_and_no_results_in_the_browser(page, demo):
+    page.goto("/iskanje/?q=tunderbird")
+    assert page.locator(".search-note strong").inner_text() == "thunderbird"
+    assert_accessible(page)
+    page.goto("/iskanje/?q=Require+sign-in")  # Gmail's English wording, only in English text
+    assert page.get_by_text("Rezultati v angleščini.").is_visible()
+    assert page.locator("ol.search-results").get_attribute("lang") == "en"
+    page.goto("/iskanje/")
+    form = page.get_by_role("search", name="Iskanje po člankih")
+    form.get_by_label("Iskanje po centru pomoči").fill("kvantni štedilnik")
+    form.get_by_role("button", name="Išči").click()
+    assert page.get_by_role(
+        "heading", name="Noben članek se ne ujema z iskanjem »kvantni štedilnik«"
+    ).is_visible()
+    assert page.get_by_role(
+        "link", name="Naj jih namesto vas poišče čarovnik za nastavitev."
+    ).is_visible()
+    assert_accessible(page)
+    assert SearchMiss.objects.get().query == "kvantni stedilnik"
+
+
+@pytest.mark.parametrize("path", ["/clanek/certifikat-ne-ustreza/", "/en/search/?q=imap"])
+def test_article_and_search_pages_pass_axe(page, demo, path):
+    page.goto(path)
+    assert_accessible(page)
+    page.goto("/en/article/kaj-je-imap/")
+    page.get_by_role("button", name="Yes").click()
+    assert page.get_by_text("Thank you for your feedback!").is_visible()
+    assert_accessible(page)

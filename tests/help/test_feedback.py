@@ -1,0 +1,137 @@
+"""Was this helpful? — votes in both languages, one per browser, and what staff see."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from portal.help.models import ArticleFeedback
+from portal.help.votes import COOKIE
+
+PAGES = {"sl": "/clanek/{slug}/", "en": "/en/article/{slug}/"}
+VOTES = {"sl": "/clanek/{slug}/glas/", "en": "/en/article/{slug}/vote/"}
+
+
+@pytest.fixture
+def article(content):
+    return content.article(slug="kaj-je-imap", title_sl="Kaj je IMAP?", title_en="What is IMAP?")
+
+
+def counts(article):
+    feedback = ArticleFeedback.objects.filter(article=article).first()
+    return (feedback.helpful, feedback.not_helpful) if feedback else (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "asks", "thanks"),
+    [("sl", "Vam je bil članek v pomoč?", "Hvala za vaše mnenje!"),
+     ("en", "Was this article helpful?", "Thank you for your feedback!")],
+)  # fmt: skip
+def test_a_yes_vote_is_counted_and_thanked_without_javascript(
+    client, article, language, asks, thanks
+):
+    page = client.get(PAGES[language].format(slug=article.slug)).text
+    assert asks in page
+    assert f'action="{VOTES[language].format(slug=article.slug)}"' in page
+    assert 'name="csrfmiddlewaretoken"' in page
+
+    response = client.post(VOTES[language].format(slug=article.slug), {"helpful": "yes"})
+    assert response.status_code == 303
+    assert response["Location"] == PAGES[language].format(slug=article.slug) + "#feedback"
+    assert counts(article) == (1, 0)
+
+    after = client.get(response["Location"]).text
+    assert thanks in after
+    assert 'name="helpful"' not in after  # the form is gone for this browser
+
+
+@pytest.mark.parametrize(
+    ("language", "sorry"),
+    [("sl", "Žal nam je, da vam članek ni pomagal."),
+     ("en", "We are sorry this article did not help.")],
+)  # fmt: skip
+def test_a_no_vote_offers_the_wizard_and_support(client, article, settings, language, sorry):
+    response = client.post(
+        VOTES[language].format(slug=article.slug), {"helpful": "no"}, follow=True
+    )
+    assert counts(article) == (0, 1)
+    html = response.text
+    assert sorry in html
+    wizard = "/carovnik/" if language == "sl" else "/en/wizard/"
+    assert f'<a href="{wizard}">' in html
+    assert f'href="mailto:{settings.PORTAL_SUPPORT_EMAIL}"' in html.split('id="feedback"')[1]
+
+
+def test_one_vote_per_browser_per_article(client, article, content):
+    url = VOTES["sl"].format(slug=article.slug)
+    client.post(url, {"helpful": "yes"})
+    again = client.post(url, {"helpful": "no"}, follow=True)
+    assert counts(article) == (1, 0)
+    assert "Ta članek ste že ocenili." in again.text
+    # The same browser may still vote on another article; another browser on this one.
+    other = content.article(slug="drugi")
+    client.post(VOTES["sl"].format(slug=other.slug), {"helpful": "no"})
+    assert counts(other) == (0, 1)
+    Client().post(url, {"helpful": "no"})
+    assert counts(article) == (1, 1)
+
+
+def test_the_vote_cookie_holds_only_signed_article_ids(client, article):
+    client.post(VOTES["sl"].format(slug=article.slug), {"helpful": "yes"})
+    cookie = client.cookies[COOKIE]
+    assert cookie.value.split(":")[0] == str(article.pk)
+    assert cookie["httponly"]
+    # A cookie edited by hand is ignored rather than trusted (or crashing the page).
+    client.cookies[COOKIE] = f"{article.pk}:forged"
+    assert 'name="helpful"' in client.get(PAGES["sl"].format(slug=article.slug)).text
+
+
+@pytest.mark.parametrize("answer", ["", "maybe", "yes'); DROP TABLE x;--"])
+def test_a_vote_without_a_valid_answer_is_a_clear_400(client, article, answer):
+    response = client.post(VOTES["sl"].format(slug=article.slug), {"helpful": answer})
+    assert response.status_code == 400
+    assert "Odgovorite z »Da« ali »Ne«." in response.text
+    assert counts(article) == (0, 0)
+
+
+def test_voting_needs_post_and_a_csrf_token(article):
+    url = VOTES["sl"].format(slug=article.slug)
+    assert Client().get(url).status_code == 405
+    assert Client(enforce_csrf_checks=True).post(url, {"helpful": "yes"}).status_code == 403
+    assert counts(article) == (0, 0)
+
+
+def test_votes_on_unknown_or_unpublished_articles_are_404(client, content):
+    content.article(slug="osnutek", published=False)
+    assert client.post("/clanek/osnutek/glas/", {"helpful": "yes"}).status_code == 404
+    assert client.post("/clanek/ni-ga/glas/", {"helpful": "yes"}).status_code == 404
+
+
+def test_ratio_is_the_share_of_yes_votes(article):
+    feedback = ArticleFeedback(article=article)
+    assert feedback.ratio is None
+    feedback.helpful, feedback.not_helpful = 3, 1
+    assert feedback.ratio == 0.75
+
+
+def test_staff_see_the_ratio_per_article_worst_first(client, content):
+    for slug, yes, no in [("dober", 9, 1), ("slab", 1, 3), ("srednji", 1, 1), ("brez", 0, 0)]:
+        ArticleFeedback.objects.create(
+            article=content.article(slug=slug, title_sl=slug.capitalize()),
+            helpful=yes,
+            not_helpful=no,
+        )
+    admin = get_user_model().objects.create_superuser("urednica", "u@example.si", "x")
+    client.force_login(admin)
+    html = client.get("/admin/help/articlefeedback/").text
+    order = [html.index(f">{title}<") for title in ("Slab", "Srednji", "Dober", "Brez")]
+    assert order == sorted(order)
+    assert "25%" in html
+    assert "90%" in html
+
+
+def test_the_vote_form_adds_no_queries_to_the_article_page(
+    client, article, django_assert_max_num_queries
+):
+    client.post(VOTES["sl"].format(slug=article.slug), {"helpful": "yes"})
+    with django_assert_max_num_queries(2):  # the article with its category, related articles
+        assert client.get(PAGES["sl"].format(slug=article.slug)).status_code == 200
