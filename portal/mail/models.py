@@ -11,6 +11,7 @@ from portal.localized import LocalizedMixin
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol, Security
 from portal.mail.steps import unknown_placeholders
+from portal.staff.uploads import step_image_path, validate_step_image
 
 
 def validate_hostname(value: str) -> None:
@@ -220,6 +221,20 @@ class ProgramStep(LocalizedMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text_sl = models.TextField(_("text (Slovenian)"))
     text_en = models.TextField(_("text (English)"), blank=True)
+    image = models.FileField(
+        _("image"),
+        upload_to=step_image_path,
+        blank=True,
+        validators=[validate_step_image],
+        help_text=_("Optional screenshot: PNG, JPEG or WebP, at most 1 MB."),
+    )
+    image_alt_sl = models.CharField(
+        _("image description (Slovenian)"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -234,8 +249,14 @@ class ProgramStep(LocalizedMixin, models.Model):
     def text(self) -> str:
         return self.localized("text")
 
+    @property
+    def image_alt(self) -> str:
+        return self.localized("image_alt")
+
     def clean(self) -> None:
         errors = {}
+        if self.image and not self.image_alt_sl.strip():
+            errors["image_alt_sl"] = _("Describe the image for readers who cannot see it.")
         for field in ("text_sl", "text_en"):
             unknown = unknown_placeholders(getattr(self, field))
             if unknown:

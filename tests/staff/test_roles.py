@@ -1,0 +1,151 @@
+"""Who may do what in the admin: the two roles, through the admin's own URLs."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+from portal.staff.roles import ADMINISTRATORS, SUPPORT_STAFF
+
+APP = {
+    "article": "help",
+    "category": "help",
+    "mailprogram": "mail",
+    "programstep": "mail",
+    "server": "mail",
+    "hostingpackage": "mail",
+    "portsetting": "mail",
+}
+
+# model → (list, add, change page, delete page) status codes for Support staff.
+SUPPORT_STAFF_CAN = {
+    "article": (200, 200, 200, 403),
+    "category": (200, 200, 200, 403),
+    "mailprogram": (200, 200, 200, 403),
+    "programstep": (200, 200, 200, 200),
+    "server": (200, 403, 200, 403),
+    "hostingpackage": (200, 403, 200, 403),
+    "portsetting": (200, 403, 200, 403),
+}
+EDITABLE = {"article", "category", "mailprogram", "programstep"}
+
+
+def urls(model: str, pk: int) -> tuple[str, str, str, str]:
+    base = f"/admin/{APP[model]}/{model}/"
+    return base, f"{base}add/", f"{base}{pk}/change/", f"{base}{pk}/delete/"
+
+
+@pytest.mark.django_db
+def test_the_migration_creates_both_roles_with_their_permissions():
+    support = Group.objects.get(name=SUPPORT_STAFF)
+    codenames = set(support.permissions.values_list("codename", flat=True))
+    assert {"add_article", "change_article", "view_article", "add_category"} <= codenames
+    assert {"add_mailprogram", "change_mailprogram", "change_programstep"} <= codenames
+    assert {"view_server", "view_hostingpackage", "view_portsetting"} <= codenames
+    assert {"add_searchsynonym", "change_searchsynonym", "view_searchmiss"} <= codenames
+    assert not {"change_server", "add_hostingpackage", "change_portsetting"} & codenames
+    assert not {"delete_article", "delete_category", "delete_mailprogram"} & codenames
+    assert not any(codename.endswith("_user") for codename in codenames)
+    administrators = Group.objects.get(name=ADMINISTRATORS)
+    assert administrators.permissions.count() == Permission.objects.count()
+
+
+@pytest.mark.parametrize("model", sorted(SUPPORT_STAFF_CAN))
+def test_support_staff_can_and_cannot(support_client, records, model):
+    record = records[model]
+    expected = SUPPORT_STAFF_CAN[model]
+    got = tuple(support_client.get(url).status_code for url in urls(model, record.pk))
+    assert got == expected
+    change_page = support_client.get(urls(model, record.pk)[2]).content.decode()
+    assert ('name="_save"' in change_page) == (model in EDITABLE)
+
+
+@pytest.mark.parametrize("model", ["server", "hostingpackage", "portsetting"])
+def test_support_staff_cannot_save_servers_packages_or_ports(support_client, records, model):
+    response = support_client.post(urls(model, records[model].pk)[2], {})
+    assert response.status_code == 403
+
+
+def test_support_staff_edit_search_synonyms(support_client, db):
+    assert support_client.get("/admin/help/searchsynonym/add/").status_code == 200
+    assert support_client.get("/admin/help/searchmiss/").status_code == 200
+    assert support_client.get("/admin/help/articlefeedback/").status_code == 200
+
+
+def test_support_staff_cannot_manage_users_groups_or_login_attempts(support_client, db):
+    for url in ("/admin/auth/user/", "/admin/auth/group/", "/admin/axes/accessattempt/"):
+        assert support_client.get(url).status_code == 403, url
+
+
+def test_support_staff_see_the_overview_and_export_but_cannot_import(support_client, records):
+    assert support_client.get("/admin/overview/").status_code == 200
+    assert support_client.get("/admin/mail/hostingpackage/export/").status_code == 200
+    assert support_client.get("/admin/mail/hostingpackage/import/").status_code == 403
+
+
+def test_support_staff_revert_articles_but_not_servers(support_client, records):
+    article, server = records["article"], records["server"]
+    article.title_sl = "Drugi naslov"
+    article.save()
+    server.active = False
+    server.save()
+    first_article = article.history.earliest().history_id
+    first_server = server.history.earliest().history_id
+    article_url = f"/admin/help/article/{article.pk}/history/{first_article}/revert/"
+    server_url = f"/admin/mail/server/{server.pk}/history/{first_server}/revert/"
+    assert support_client.post(article_url).status_code == 302
+    assert support_client.post(server_url).status_code == 403
+    assert support_client.get(f"/admin/mail/server/{server.pk}/history/").status_code == 200
+
+
+@pytest.mark.parametrize("model", sorted(SUPPORT_STAFF_CAN))
+def test_administrators_can_do_everything(administrator_client, records, model):
+    got = tuple(administrator_client.get(url).status_code for url in urls(model, records[model].pk))
+    assert got == (200, 200, 200, 200)
+
+
+def test_administrators_manage_users_and_import_packages(administrator_client, db):
+    assert administrator_client.get("/admin/auth/user/").status_code == 200
+    assert administrator_client.get("/admin/mail/hostingpackage/import/").status_code == 200
+
+
+def staff_pages(records) -> list[str]:
+    article = records["article"]
+    history_id = article.history.earliest().history_id
+    return [
+        "/admin/overview/",
+        "/en/admin/overview/",
+        "/admin/mail/hostingpackage/import/",
+        "/admin/mail/hostingpackage/export/",
+        "/admin/mail/programstep/",
+        f"/admin/help/article/{article.pk}/history/",
+        f"/admin/help/article/{article.pk}/history/{history_id}/changes/",
+        f"/admin/help/article/{article.pk}/history/{history_id}/revert/",
+    ]
+
+
+def test_anonymous_visitors_cannot_reach_the_staff_pages(client, records):
+    for url in staff_pages(records):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/login/" in response["Location"], url
+
+
+def test_customers_without_staff_status_cannot_reach_the_staff_pages(client, records):
+    customer = get_user_model().objects.create_user("stranka", password="geslo-za-test-123")
+    customer.groups.add(Group.objects.get(name=SUPPORT_STAFF))  # a group alone is not enough
+    client.force_login(customer)
+    for url in staff_pages(records):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "/login/" in response["Location"], url
+    revert = staff_pages(records)[-1]
+    assert client.post(revert).status_code == 302
+    assert records["article"].history.count() == 1
+
+
+@pytest.mark.django_db
+def test_seeding_keeps_the_roles():
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    assert Group.objects.filter(name=SUPPORT_STAFF, permissions__codename="view_server").exists()
