@@ -1,0 +1,57 @@
+"""Gunicorn settings for production: `gunicorn -c python:portal.gunicorn_conf portal.wsgi`.
+
+The Docker image runs exactly that. Environment variables:
+  PORT             the port to listen on, on all interfaces (default 8000)
+  WEB_CONCURRENCY  worker processes (default 2; about twice the CPU cores plus one on a dedicated host)
+  GUNICORN_TIMEOUT seconds a worker may spend on one request before it is restarted (default 30)
+Command-line options win over this file (the production-path test passes --bind).
+"""
+
+import os
+
+from portal.logs import GUNICORN_ACCESS_FORMAT
+
+bind = [f"0.0.0.0:{os.environ.get('PORT', '8000')}"]
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+# Recycle workers now and then so that a slow leak cannot grow without bound.
+max_requests = 2000
+max_requests_jitter = 200
+# The load balancer keeps connections open between requests.
+keepalive = 5
+# Load the application in each worker, not in the master, so no database connection is ever
+# shared across a fork.
+preload_app = False
+# No control socket: it would go to $HOME (read-only in the image) and two gunicorns on one
+# machine would share its path. Worker heartbeats in memory, not on the container's disk.
+control_socket_disable = True
+# gunicorn creates its files there with mkstemp, so a shared folder is safe.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
+# Behind a proxy, X-Forwarded-Proto reaches Django unchanged and Django decides whether to
+# trust it (DJANGO_PROXY_SSL_HEADER); gunicorn's own forwarded_allow_ips stays at its default.
+
+# Logs: one JSON object per line on stdout, access lines included, successful health checks
+# left out (portal/logs.py).
+accesslog = "-"
+access_log_format = GUNICORN_ACCESS_FORMAT
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "portal.logs.JSONFormatter"}},
+    "filters": {"skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["skip_health_checks"],
+        },
+    },
+    "root": {"level": "INFO", "handlers": ["stdout"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
+    },
+}

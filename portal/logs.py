@@ -1,0 +1,93 @@
+"""Structured logs: one JSON object per line on stdout, for Django and for gunicorn alike.
+
+Plain standard library, no Django imports: gunicorn's master process loads this module from
+portal/gunicorn_conf.py before Django is set up.
+
+Nothing personal is written: access lines carry the method, the path without its query string
+(the wizard and the autoconfig endpoints put e-mail addresses there), the status, the size and
+the duration, but no client address, user agent or referrer.
+"""
+
+import json
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+# Successful requests under this prefix (the orchestrator's health checks, every few seconds
+# from every load balancer) are not logged; failing ones are.
+HEALTH_PATH_PREFIX = "/health/"
+
+# Gunicorn's access line: the human-readable message of the access records. Keep the query
+# string (%(q)s) and the full request line (%(r)s) out of it: see the module docstring.
+GUNICORN_ACCESS_FORMAT = "%(m)s %(U)s %(s)s"
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def gunicorn_access_fields(record: logging.LogRecord) -> dict:
+    """The request's fields from a gunicorn access record (its args are gunicorn's atoms)."""
+    if record.name != "gunicorn.access" or not isinstance(record.args, Mapping):
+        return {}
+    atoms = record.args
+    return {
+        "method": atoms["m"],
+        "path": atoms["U"],
+        "status": _int_or_none(atoms["s"]),
+        "bytes": _int_or_none(atoms["B"]),
+        "duration_ms": _int_or_none(atoms["M"]),
+    }
+
+
+def runserver_path_and_status(record: logging.LogRecord) -> tuple[str | None, int | None]:
+    """The path and status of a `manage.py runserver` request line (logger django.server)."""
+    if record.name != "django.server" or not isinstance(record.args, tuple) or not record.args:
+        return None, None
+    request_line = str(record.args[0]).split()
+    path = request_line[1].split("?", 1)[0] if len(request_line) > 1 else None
+    return path, getattr(record, "status_code", None)
+
+
+class JSONFormatter(logging.Formatter):
+    """Formats a record as one line of JSON: time (UTC), level, logger, message, and more.
+
+    Access records from gunicorn also get method, path, status, bytes and duration_ms as
+    fields of their own, so a log system can filter on them without parsing the message.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "process": record.process,
+        }
+        entry.update(gunicorn_access_fields(record))
+        status = getattr(record, "status_code", None)
+        if isinstance(status, int):
+            entry.setdefault("status", status)
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class SkipSuccessfulHealthChecks(logging.Filter):
+    """Drops access lines of health checks that succeeded; keeps everything else."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fields = gunicorn_access_fields(record)
+        if fields:
+            path, status = fields["path"], fields["status"]
+        else:
+            path, status = runserver_path_and_status(record)
+        is_health_check = isinstance(path, str) and path.startswith(HEALTH_PATH_PREFIX)
+        return not (is_health_check and status is not None and status < 400)

@@ -1,0 +1,85 @@
+"""Operations middleware: health checks answered first, and a 503 while a backing service is down."""
+
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+
+from portal.health import HEALTH_VIEWS
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client is asked to wait before trying again while the portal answers 503.
+RETRY_AFTER_SECONDS = 30
+
+
+def backing_service_errors() -> tuple[type[Exception], ...]:
+    """Errors that mean the database or the cache cannot be reached right now."""
+    errors: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+    except ImportError:  # only installed where REDIS_URL is used
+        return errors
+    return (*errors, RedisConnectionError, RedisTimeoutError)
+
+
+def service_unavailable_response() -> HttpResponse:
+    """The translated "temporarily unavailable" page: static, built without the database."""
+    html = render_to_string(
+        "503.html",
+        {
+            "organization": settings.PORTAL_ORGANIZATION,
+            "support_email": settings.PORTAL_SUPPORT_EMAIL,
+            "support_phone": settings.PORTAL_SUPPORT_PHONE,
+        },
+    )
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+class HealthCheckMiddleware:
+    """Answers /health/live/ and /health/ready/ before any other middleware runs.
+
+    First in MIDDLEWARE, so the orchestrator's checks need no host name from
+    DJANGO_ALLOWED_HOSTS (they may come to the container's address), are never redirected
+    to HTTPS, and never pass through sessions, locale or page caching.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = HEALTH_VIEWS.get(request.path_info)
+        if view is not None:
+            return view(request)
+        return self.get_response(request)
+
+
+class ServiceUnavailableMiddleware:
+    """Turns "cannot reach the database (or cache)" into a 503 page with Retry-After.
+
+    The database connection gives up after DJANGO_DB_CONNECT_TIMEOUT seconds, so a visitor
+    gets this page instead of a hanging request or a 500; once the database is back, the next
+    request reconnects (CONN_HEALTH_CHECKS) without restarting anything.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.errors = backing_service_errors()
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, self.errors):
+            return None
+        logger.error(
+            "A backing service is unavailable (%s: %s)", type(exception).__name__, exception
+        )
+        return service_unavailable_response()
