@@ -1,18 +1,27 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from portal.help.sitemaps import SITEMAPS
+from portal.help.views import robots_txt
 
 # Machine endpoints (autoconfig, Autodiscover, profiles, health) are not translated.
 urlpatterns = [
     path("", include("portal.autoconfig.urls")),
     path("health/", include("portal.health_urls")),
+    path(settings.MEDIA_URL.strip("/") + "/", include("portal.staff.media_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("portal.help.urls")),
     path(_("wizard/"), include("portal.wizard.urls")),
+    path(_("dns/"), include("portal.autoconfig.guide_urls")),
+    path("admin/", include("portal.staff.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -4,10 +4,12 @@ Every variable is documented in the README's "Environment variables" table.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "axes",
     "portal.mail",
     "portal.help",
     "portal.wizard",
@@ -58,7 +61,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Health checks are answered first: no host validation, no HTTPS redirect.
+    "portal.middleware.HealthCheckMiddleware",
+    # A 503 page with Retry-After while the database or the cache cannot be reached.
+    "portal.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -81,6 +91,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
@@ -96,7 +107,43 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Give up connecting after a few seconds, so that a visitor gets the 503 page rather than
+    # a hanging request while the database is down (a connect_timeout in the URL wins).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Redis, shared by every web replica (anonymous page cache, rate limits), when REDIS_URL is set;
+# otherwise each process keeps its own cache in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Admin login against password guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords
+# for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Only failed attempts are kept (they are what the lock-out counts); no log of every login.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "portal.staff.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.staff.login_protection.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -114,7 +161,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -141,8 +188,16 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", default=HTTPS)
-# Health checks come over plain HTTP from the orchestrator.
-SECURE_REDIRECT_EXEMPT = [r"^health/"]
+# Health checks come over plain HTTP from the orchestrator. Thunderbird falls back to plain
+# HTTP for autoconfig (a customer's autoconfig.<domain> rarely has a certificate), and Outlook's
+# "HTTP redirect" method needs a 302 to the portal's own HTTPS name, which the view sends
+# (see portal/autoconfig/views.py); a same-host HTTPS redirect would only hit a wrong certificate.
+SECURE_REDIRECT_EXEMPT = [
+    r"^health/",
+    r"^mail/config-v1\.1\.xml$",
+    r"^\.well-known/autoconfig/mail/config-v1\.1\.xml$",
+    r"(?i)^autodiscover/autodiscover\.xml$",
+]
 if env_flag("DJANGO_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -151,17 +206,59 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# A strict Content-Security-Policy (Django's built-in middleware): everything from this site
+# only, no inline script or style anywhere (templates use classes and static files), nothing
+# from other sites, no framing. The admin works under it (Django 6.1 uses nonces there).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
 # The company the portal belongs to, shown in pages and in machine-readable profiles.
 PORTAL_ORGANIZATION = os.environ.get("PORTAL_ORGANIZATION", "NEOSERV")
 PORTAL_SUPPORT_EMAIL = os.environ.get("PORTAL_SUPPORT_EMAIL", "podpora@example.si")
 PORTAL_SUPPORT_PHONE = os.environ.get("PORTAL_SUPPORT_PHONE", "+386 1 600 00 00")
+# The staff overview lists articles not changed for this many months.
+PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
+# The portal's public host name: the target of customers' autoconfig/autodiscover DNS records
+# and of Outlook's HTTP redirect. Empty: the host name each request arrived on.
+PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "").strip().rstrip(".").lower()
 
+# Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
+# with debug on. Successful health checks are left out.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT must be 'json' or 'plain'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.logs.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["skip_health_checks"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # runserver's request lines, through the same handler and filter.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # django-axes announces its configuration at every start; keep command output clean
+        # (e.g. `manage.py dumpdata > content.json`). Lock-outs are still logged as warnings.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-// Copy buttons: any element with data-copy-target="ID" copies that element's text.
+// Copy buttons: a button after every element with a data-copy attribute copies its text.
 (function () {
   "use strict";
   function addCopyButtons() {
@@ -18,9 +18,20 @@
       value.insertAdjacentElement("afterend", button);
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", addCopyButtons);
-  } else {
+  // Print buttons: hidden in the markup (printing needs no script: the browser's menu does it).
+  function enablePrintButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+  function enhance() {
     addCopyButtons();
+    enablePrintButtons();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
   }
 })();
