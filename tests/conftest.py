@@ -74,3 +74,13 @@ class ContentBuilder:
 @pytest.fixture
 def content(db):
     return ContentBuilder()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: cached pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -21,6 +21,7 @@ from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
 from portal.mail.selectors import mail_settings_for
+from portal.page_cache import get_or_build
 
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
@@ -59,9 +60,18 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
         address = _autoconfig_address(request)
     except InvalidAddress:
         return _plain(400, "emailaddress is missing or not a valid email address")
+    # The document is the same for every mailbox of a domain: build it once per content version.
+    key = f"autoconfig:{request.scheme}:{request.get_host()}:{address.domain}"
+    body = get_or_build(key, lambda: _thunderbird_document(request, address))
+    if body is None:
+        return _plain(404, "this domain is not hosted here")
+    return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
+
+
+def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:
     settings = mail_settings_for(address, Protocol.IMAP)
     if not settings.hosted:
-        return _plain(404, "this domain is not hosted here")
+        return None
     documentation = thunderbird.Documentation(
         url=portal_url(request, reverse("help:home")),
         descriptions=tuple(
@@ -69,10 +79,9 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
             for code, _name in django_settings.LANGUAGES
         ),
     )
-    body = thunderbird.render_config(
+    return thunderbird.render_config(
         settings, organization=django_settings.PORTAL_ORGANIZATION, documentation=documentation
     )
-    return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
 
 
 # -- Outlook Autodiscover -----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from portal.help.search.query import MAX_QUERY_LENGTH
 from portal.help.search.service import search_help
 from portal.help.votes import record_vote, remember_vote, voted_article_ids
 from portal.localized import current_language
+from portal.page_cache import cached_public_page
 
 
 def _published_articles():
@@ -24,6 +25,7 @@ def _published_articles():
     )
 
 
+@cached_public_page
 def home(request):
     categories = Category.objects.prefetch_related(
         Prefetch("articles", queryset=_published_articles(), to_attr="published_articles")
@@ -31,6 +33,7 @@ def home(request):
     return render(request, "help/home.html", {"categories": categories})
 
 
+@cached_public_page
 def category(request, slug):
     category = get_object_or_404(Category, slug=slug)
     articles = _published_articles().filter(category=category)
@@ -87,6 +90,7 @@ def _render_article(request, article: Article, status: int = 200, vote_error: st
     return render(request, "help/article.html", context, status=status)
 
 
+@cached_public_page
 def article(request, slug):
     article = _article_page(slug)
     if article is None:
