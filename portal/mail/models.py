@@ -151,7 +151,7 @@ class AutoConfiguration(models.TextChoices):
 
 
 class Icon(models.TextChoices):
-    """Icons shipped in static/icons/; staff choose one, nobody uploads markup."""
+    """Icons shipped in templates/icons/ (inlined: no extra request); nobody uploads markup."""
 
     OUTLOOK = "outlook", "Outlook"
     THUNDERBIRD = "thunderbird", "Thunderbird"

@@ -197,7 +197,9 @@ def test_programs_are_grouped_by_platform_with_icons_and_another_program(client)
         "Several platforms",
         "Something else",
     ]
-    assert '<img src="/static/icons/thunderbird.svg" alt=""' in page
+    # Icons are inlined (no request of their own) and hidden from screen readers.
+    assert 'class="program-icon" aria-hidden="true"' in page
+    assert "<img" not in page
     assert "Another program" in page
 
 
