@@ -2,31 +2,26 @@
 
     .venv/bin/python bench/load.py [--seconds 5] [--rounds 3] [--connections 8]
 
-Builds a throwaway SQLite database with the demo content, collects static files, starts
-gunicorn (2 workers, the production settings plus one bare `HttpResponse("ok")` view, see
-bench/settings.py) on a free loopback port, and loads each target with wrk (Debian package
-`wrk`) in alternation: bare, home, article, wizard result, autoconfig, bare, home, … It
-prints requests per second and p99 latency per target, each as a ratio to the bare view
-measured in the same round, plus errors (non-2xx answers and socket errors; must be 0).
+Serves the portal with bench/server.py (gunicorn, 2 workers, production settings, demo
+content) and loads each target with wrk (Debian package `wrk`) in alternation: bare, home,
+article, wizard result, autoconfig, bare, home, … It prints requests per second and p99
+latency per target, each as a ratio to the bare `HttpResponse("ok")` view served by the same
+server, plus errors (non-2xx answers and socket errors; must be 0).
 """
 
 import argparse
-import http.cookiejar
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.server import served_portal, wizard_cookie
+
 TARGETS = {
     "bare": "/bench/bare/",
     "home": "/",
@@ -34,74 +29,6 @@ TARGETS = {
     "wizard result": "/carovnik/rezultat/",
     "autoconfig": "/mail/config-v1.1.xml?emailaddress=info@vasadomena.si",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def environment(workdir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DJANGO_SECRET_KEY": "bench-" + "x" * 50,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_HTTPS": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "PYTHONPATH": str(ROOT),
-    }
-    return env
-
-
-def manage(env, *args) -> None:
-    subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-    )
-
-
-def wait_until_up(base: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/health/live/", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not come up")
-
-
-def wizard_cookie(base: str) -> str:
-    """Walk the wizard once over HTTP and return the session cookie header for its result page."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-    def post(path: str, data: dict) -> str:
-        page = opener.open(base + path, timeout=10).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        fields = dict(data, csrfmiddlewaretoken=token.group(1) if token else "")
-        body = urllib.parse.urlencode(fields).encode()
-        request = urllib.request.Request(base + path, data=body, headers={"Referer": base + path})
-        return opener.open(request, timeout=10).geturl()
-
-    post("/carovnik/", {"email": "info@vasadomena.si"})
-    post("/carovnik/program/", {"program": "thunderbird"})
-    post(
-        "/carovnik/uporaba/",
-        {
-            "devices": "few",
-            "shared": "no",
-            "storage": "keep",
-            "forwarded": "no",
-            "volume": "medium",
-        },
-    )
-    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
 def run_wrk(url: str, seconds: int, connections: int, cookie: str = "") -> dict:
@@ -130,22 +57,7 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
 
-    workdir = Path(tempfile.mkdtemp(prefix="portal-load-"))
-    env = environment(workdir)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = None
-    try:
-        manage(env, "migrate", "--noinput")
-        manage(env, "seed_demo")
-        manage(env, "collectstatic", "--noinput")
-        gunicorn = [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--workers", "2"]
-        config = ROOT / "portal" / "gunicorn_conf.py"
-        if config.exists():
-            gunicorn += ["--config", str(config)]
-        gunicorn += ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]
-        server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-        wait_until_up(base)
+    with served_portal() as base:
         cookie = wizard_cookie(base)
         for name, path in TARGETS.items():  # warm every worker's caches before measuring
             run_wrk(base + path, 1, options.connections, cookie if "wizard" in name else "")
@@ -180,11 +92,6 @@ def main() -> None:
             )
         if failed:
             raise SystemExit("errors during the load test")
-    finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
