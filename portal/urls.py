@@ -29,10 +29,6 @@ urlpatterns += i18n_patterns(
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 admin.site.site_header = _("Mail setup portal — administration")
 admin.site.site_title = _("Mail setup portal")

@@ -27,8 +27,9 @@ _markdown.enable("table")
 
 def unknown_macros(source: str) -> list[tuple[int, str]]:
     """Return (line number, name) for each `[[…]]` line that is not a known macro."""
+    source = (source or "").replace("\r\n", "\n").replace("\r", "\n")  # browsers send CRLF
     problems = []
-    for match in MACRO_LINE.finditer(source or ""):
+    for match in MACRO_LINE.finditer(source):
         name = match.group(1).strip()
         if name not in MACROS:
             line_number = source.count("\n", 0, match.start()) + 1

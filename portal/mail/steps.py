@@ -7,6 +7,9 @@ a value can never change the markup around it.
 import html
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
 
 from portal.help.markup import render_markdown
 
@@ -44,3 +47,17 @@ def fill_placeholders(rendered_html: str, values: Mapping[str, object]) -> str:
 def render_step(text: str, values: Mapping[str, object]) -> str:
     """Markdown → sanitised HTML (`render_markdown`), then the customer's values filled in."""
     return fill_placeholders(render_markdown(text), values)
+
+
+@dataclass(frozen=True)
+class ShownStep:
+    """One step as the customer sees it: sanitised HTML and, when staff added one, an image."""
+
+    html: SafeString
+    image_url: str = ""
+    image_alt: str = ""
+
+
+def shown_step(text: str, values: Mapping[str, object], image_url="", image_alt="") -> ShownStep:
+    # render_markdown sanitises the staff's Markdown; fill_placeholders escapes every value.
+    return ShownStep(mark_safe(render_step(text, values)), image_url, image_alt)  # noqa: S308

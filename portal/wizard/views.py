@@ -23,7 +23,7 @@ from portal.autoconfig.views import mobileconfig_response
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.models import AutoConfiguration, MailProgram
 from portal.mail.selectors import mail_settings_for
-from portal.mail.steps import render_step
+from portal.mail.steps import shown_step
 from portal.wizard import steps
 from portal.wizard.answers import OTHER_PROGRAM, WizardAnswers
 from portal.wizard.card import card_variants
@@ -170,7 +170,13 @@ def result(request):
     protocol = requested if requested in INCOMING_PROTOCOLS else recommendation.protocol
     settings = mail_settings_for(answers.address, protocol)
     values = settings.placeholder_values()
-    texts = [step.text for step in program.steps.all()] if program else GENERIC_STEPS
+    if program:
+        shown_steps = [
+            shown_step(step.text, values, step.image.url if step.image else "", step.image_alt)
+            for step in program.steps.all()
+        ]
+    else:
+        shown_steps = [shown_step(str(text), values) for text in GENERIC_STEPS]
     other_protocol = settings.other_protocol
     apple_profile = bool(
         program
@@ -189,8 +195,7 @@ def result(request):
         "other_protocol_url": _protocol_switch_url(other_protocol),
         "variants": card_variants(settings),
         "program": program,
-        # Markdown was sanitised by render_markdown; values are escaped by fill_placeholders.
-        "program_steps": [mark_safe(render_step(str(text), values)) for text in texts],  # noqa: S308
+        "program_steps": shown_steps,
         "apple_profile": apple_profile,
         "profile_qr": mark_safe(_profile_qr_svg(request, settings)) if apple_profile else "",  # noqa: S308
     }

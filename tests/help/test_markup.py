@@ -43,3 +43,7 @@ def test_headings_get_unique_ids_for_the_table_of_contents():
 
 def test_unknown_macros_are_reported_with_their_line():
     assert unknown_macros("Uvod\n\n[[ports-table]]\n\n[[porst-table]]\n") == [(5, "porst-table")]
+
+
+def test_unknown_macros_are_found_in_text_typed_in_a_browser():
+    assert unknown_macros("Uvod\r\n\r\n[[porst-table]]\r\n") == [(3, "porst-table")]

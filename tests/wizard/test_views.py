@@ -425,3 +425,18 @@ def test_wizard_pages_have_no_inline_script_style_or_handlers(client):
             assert tag != "style"
             if tag == "script":
                 assert attributes.get("src"), "inline <script>"
+
+
+def test_step_image_added_by_staff_is_shown_with_its_description(client, hosted, programs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from portal.mail.models import ProgramStep
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    step = ProgramStep.objects.filter(program__slug="thunderbird").order_by("order").first()
+    step.image = SimpleUploadedFile("okno.png", png, content_type="image/png")
+    step.image_alt_sl = "Okno za nov račun v Thunderbirdu"
+    step.save()
+    walk(client)
+    page = client.get("/carovnik/rezultat/").text
+    assert f'src="{step.image.url}" alt="Okno za nov račun v Thunderbirdu"' in page
