@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from bench.server import WIZARD_ANSWERS
+
 BUDGET_BYTES = 50 * 1024
 BUDGET_REQUESTS = 4
 
@@ -89,20 +91,6 @@ def gzip_size(body: bytes) -> int:
 
 # -- Pages ---------------------------------------------------------------------------------------
 
-WIZARD_ANSWERS = [
-    ("/carovnik/", {"email": "info@vasadomena.si"}),
-    ("/carovnik/program/", {"program": "thunderbird"}),
-    (
-        "/carovnik/uporaba/",
-        {
-            "devices": "few",
-            "shared": "no",
-            "storage": "keep",
-            "forwarded": "no",
-            "volume": "medium",
-        },
-    ),
-]
 PUBLIC_PAGES = [
     "/",
     "/kategorija/osnove/",

@@ -21,6 +21,21 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# One walk through the wizard (hosted address, Thunderbird, phone + laptop → IMAP).
+WIZARD_ANSWERS = [
+    ("/carovnik/", {"email": "info@vasadomena.si"}),
+    ("/carovnik/program/", {"program": "thunderbird"}),
+    (
+        "/carovnik/uporaba/",
+        {
+            "devices": "few",
+            "shared": "no",
+            "storage": "keep",
+            "forwarded": "no",
+            "volume": "medium",
+        },
+    ),
+]
 PYTHON = sys.executable
 
 
@@ -77,18 +92,8 @@ def wizard_cookie(base: str) -> str:
         request = urllib.request.Request(base + path, data=body, headers={"Referer": base + path})
         return opener.open(request, timeout=10).geturl()
 
-    post("/carovnik/", {"email": "info@vasadomena.si"})
-    post("/carovnik/program/", {"program": "thunderbird"})
-    post(
-        "/carovnik/uporaba/",
-        {
-            "devices": "few",
-            "shared": "no",
-            "storage": "keep",
-            "forwarded": "no",
-            "volume": "medium",
-        },
-    )
+    for path, answers in WIZARD_ANSWERS:
+        post(path, answers)
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
