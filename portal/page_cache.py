@@ -12,13 +12,15 @@ the ports table and the server list appear inside articles).
 Only visitors without cookies of their own (other than the CSRF cookie) are served from the
 cache, so a thank-you message after a vote or a "you already voted" state is never shared.
 The CSRF token inside a cached page (the vote form) is swapped for the visitor's own token on
-every hit.
+every hit. With the shared Redis cache a page lives an hour (PAGE_CACHE_SECONDS); with a
+per-process memory cache only seconds, because a save bumps the version in its own process only.
 """
 
 import re
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -26,7 +28,6 @@ from django.middleware.csrf import get_token
 from portal.localized import current_language
 
 VERSION_KEY = "page-cache:content-version"
-TIMEOUT_SECONDS = 60 * 60
 CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
 SHAREABLE_COOKIES = {"csrftoken"}
@@ -74,7 +75,7 @@ def get_or_build(key: str, build):
         return entry["value"]
     value = build()
     if value is not None:
-        cache.set(key, {"version": version, "value": value}, TIMEOUT_SECONDS)
+        cache.set(key, {"version": version, "value": value}, settings.PAGE_CACHE_SECONDS)
     return value
 
 
@@ -93,7 +94,7 @@ def cached_public_page(view):
         if response.status_code == 200 and not response.streaming and not response.cookies:
             html = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
             entry = {"version": version, "html": html, "content_type": response["Content-Type"]}
-            cache.set(key, entry, TIMEOUT_SECONDS)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "portal.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before WhiteNoise, so static files (SVG icons are documents too) cannot be framed either.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,7 +76,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -115,8 +116,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis, shared by every web replica (anonymous page cache, rate limits), when REDIS_URL is set;
-# otherwise each process keeps its own cache in memory.
+# Redis, shared by every web replica (anonymous pages, autoconfig documents), when REDIS_URL is
+# set; otherwise each process keeps its own cache in memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -129,6 +130,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a cached page may be served (portal/page_cache.py). A save makes every cached page
+# stale at once in a shared cache; a per-process cache only learns of a save made in its own
+# process, so there other processes catch up within seconds instead.
+PAGE_CACHE_SECONDS = 60 * 60 if REDIS_URL else 10
 
 # Admin login against password guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords
 # for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME.

@@ -8,6 +8,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -44,9 +45,14 @@ def fill_placeholders(rendered_html: str, values: Mapping[str, object]) -> str:
     return PLACEHOLDER_PATTERN.sub(replace, rendered_html)
 
 
+# Step texts are few and change rarely; rendering is pure, so each text is rendered once per
+# process (bounded, so edited texts cannot grow it without limit).
+_render_step_markdown = lru_cache(maxsize=1024)(render_markdown)
+
+
 def render_step(text: str, values: Mapping[str, object]) -> str:
     """Markdown → sanitised HTML (`render_markdown`), then the customer's values filled in."""
-    return fill_placeholders(render_markdown(text), values)
+    return fill_placeholders(_render_step_markdown(text), values)
 
 
 @dataclass(frozen=True)

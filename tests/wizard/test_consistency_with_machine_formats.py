@@ -30,8 +30,8 @@ def card_settings(html: str) -> dict[str, tuple[str, int, str]]:
     """The recommended variant of the wizard's settings card: {"incoming"|"outgoing": (host, port, security)}."""
     recommended = html.split("settings-variant--recommended", 1)[1].split("settings-variant", 1)[0]
     rows = re.findall(
-        r'<th scope="row">(.*?)</th>\s*<td><code data-copy>(.*?)</code></td>\s*'
-        r"<td><code data-copy>(\d+)</code>.*?</td>\s*<td>(.*?)</td>",
+        r'<th scope="row"[^>]*>(.*?)</th>\s*<td[^>]*><code data-copy>(.*?)</code></td>\s*'
+        r"<td[^>]*><code data-copy>(\d+)</code>.*?</td>\s*<td[^>]*>(.*?)</td>",
         recommended,
         re.DOTALL,
     )
