@@ -5,6 +5,7 @@ result is cleaned by an allow-list sanitiser (nh3) as a second line of defence.
 Live data comes from macros: a paragraph that is exactly `[[name]]`.
 """
 
+import html
 import re
 
 import nh3
@@ -65,7 +66,7 @@ def table_of_contents(rendered_html: str) -> list[tuple[str, str, str]]:
     """(level, id, text) for each h2/h3 in rendered HTML, in order."""
     pattern = re.compile(r'<(h[23]) id="([^"]+)">(.*?)</\1>', re.DOTALL)
     return [
-        (level, anchor, nh3.clean(text, tags=set()))
+        (level, anchor, html.unescape(nh3.clean(text, tags=set())))
         for level, anchor, text in pattern.findall(rendered_html)
     ]
 

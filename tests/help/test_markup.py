@@ -47,3 +47,11 @@ def test_unknown_macros_are_reported_with_their_line():
 
 def test_unknown_macros_are_found_in_text_typed_in_a_browser():
     assert unknown_macros("Uvod\r\n\r\n[[porst-table]]\r\n") == [(3, "porst-table")]
+
+
+def test_table_of_contents_keeps_headings_as_written_for_the_template_to_escape():
+    rendered = render_markdown('## POP3 & IMAP\n\n## <b> "quoted"')
+    assert [text for _level, _anchor, text in table_of_contents(rendered)] == [
+        "POP3 & IMAP",
+        '<b> "quoted"',
+    ]
