@@ -169,17 +169,23 @@ def csp_violations(request):
     assert report == "", f"Content-Security-Policy violations:\n{report}"
 
 
+def block_other_sites(context, site_url: str) -> list[str]:
+    """Abort every request to another site; the returned list collects their URLs."""
+    foreign: list[str] = []
+
+    def block(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(site_url), block)
+    return foreign
+
+
 @pytest.fixture
 def page(chromium, live_server, csp_violations):
     """A fresh Slovenian browser tab; the test fails if the page asks any other site."""
     context = chromium.new_context(base_url=live_server.url, locale="sl-SI")
-    foreign = []
-
-    def block_foreign(route):
-        foreign.append(route.request.url)
-        route.abort()
-
-    context.route(lambda url: not url.startswith(live_server.url), block_foreign)
+    foreign = block_other_sites(context, live_server.url)
     page = context.new_page()
     yield page
     chromium.flush()

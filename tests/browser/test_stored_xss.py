@@ -19,6 +19,7 @@ from django.utils import translation
 from portal.help.models import Article, Category
 from portal.mail.models import MailProgram, ProgramStep
 from portal.wizard.recommendation import Devices, Storage, Volume
+from tests.browser.conftest import block_other_sites
 from tests.browser.test_accessibility import arrived
 from tests.browser.test_wizard import answer_email, answer_usage, label
 from tests.html_checks import unsafe_markup
@@ -197,13 +198,7 @@ def tab(request, chromium, live_server, stored):
     context = chromium.new_context(
         base_url=live_server.url, bypass_csp=request.param == "csp-bypassed"
     )
-    foreign = []
-
-    def block_foreign(route):
-        foreign.append(route.request.url)
-        route.abort()
-
-    context.route(lambda address: not address.startswith(live_server.url), block_foreign)
+    foreign = block_other_sites(context, live_server.url)
     page = context.new_page()
     yield page
     context.close()
