@@ -85,10 +85,6 @@ def measure(fetch, path: str) -> PageWeight:
     return weight
 
 
-def gzip_size(body: bytes) -> int:
-    return len(gzip.compress(body, compresslevel=6, mtime=0))
-
-
 # -- Pages ---------------------------------------------------------------------------------------
 
 PUBLIC_PAGES = [

@@ -6,10 +6,10 @@ autoconfig, Outlook Autodiscover, Apple profile, DNS guidance). Nothing here tou
 database, so every rendering can be tested with a hand-built value.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from portal.mail.addresses import EmailAddress
-from portal.mail.choices import INCOMING_PROTOCOLS, Protocol, Security
+from portal.mail.choices import Protocol, Security
 
 SECURITY_ORDER = (Security.SSL, Security.STARTTLS, Security.NONE)
 
@@ -71,8 +71,6 @@ class MailSettings:
         return Protocol.POP3 if self.recommended_protocol == Protocol.IMAP else Protocol.IMAP
 
     def with_protocol(self, protocol: str) -> "MailSettings":
-        from dataclasses import replace
-
         return replace(self, recommended_protocol=Protocol(protocol))
 
     def hostname_for(self, security: str) -> str | None:
@@ -146,6 +144,3 @@ class MailSettings:
                 "outgoing_security": outgoing.security_label,
             }
         return values
-
-
-__all__ = ["INCOMING_PROTOCOLS", "Endpoint", "MailSettings", "PortOption"]
