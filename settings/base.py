@@ -232,6 +232,9 @@ PORTAL_ORGANIZATION = os.environ.get("PORTAL_ORGANIZATION", "NEOSERV")
 PORTAL_SUPPORT_EMAIL = os.environ.get("PORTAL_SUPPORT_EMAIL", "podpora@example.si")
 PORTAL_SUPPORT_PHONE = os.environ.get("PORTAL_SUPPORT_PHONE", "+386 1 600 00 00")
 # The staff overview lists articles not changed for this many months.
+# For a domain that is neither ours nor at a known provider, show the seed's general settings
+# (`mail.<domain>` without encryption) after saying plainly that we could not find its mail.
+PORTAL_GENERIC_GUIDANCE = env_flag("PORTAL_GENERIC_GUIDANCE", True)
 PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
 # The portal's public host name: the target of customers' autoconfig/autodiscover DNS records
 # and of Outlook's HTTP redirect. Empty: the host name each request arrived on.

@@ -1,5 +1,7 @@
 """Shared fixtures: data built in code through small builders, never by primary key."""
 
+import os
+
 import pytest
 
 from portal.demo.ports import PORTS
@@ -7,6 +9,19 @@ from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
 from portal.mail.mailsettings import MailSettings, PortOption
 from portal.mail.models import HostingPackage, PortSetting, Server
+from tests.dns_server import LoopbackDns
+
+# Records every test can rely on: a domain that is ours only by its MX record, a Google
+# Workspace and a Microsoft 365 domain found by MX, a domain without MX. Every other name
+# gets NXDOMAIN. Names follow the demo (portal/demo) so browser tests can walk them.
+DEMO_DNS = {
+    ("vasadomena.si", "MX"): ["10 streznik.avant.si."],
+    ("mx-stranka.si", "MX"): ["10 mx1.avant.si."],
+    ("gmail.com", "MX"): ["5 gmail-smtp-in.l.google.com."],
+    ("podjetje-google.si", "MX"): ["1 aspmx.l.google.com.", "5 alt1.aspmx.l.google.com."],
+    ("firma365.si", "MX"): ["0 firma365-si.mail.protection.outlook.com."],
+    ("brez-mx.si", "A"): ["192.0.2.10"],
+}
 
 SEED_PORT_OPTIONS = tuple(PortOption(str(p), str(s), port, pref) for p, s, port, pref in PORTS)
 
@@ -23,6 +38,29 @@ def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si"
     )
 
 
+@pytest.fixture(scope="session")
+def loopback_dns():
+    """One DNS server on loopback for the whole run; PORTAL_DNS_RESOLVER points at it."""
+    server = LoopbackDns().start()
+    previous = os.environ.get("PORTAL_DNS_RESOLVER")
+    os.environ["PORTAL_DNS_RESOLVER"] = server.address
+    yield server
+    server.stop()
+    if previous is None:
+        os.environ.pop("PORTAL_DNS_RESOLVER", None)
+    else:
+        os.environ["PORTAL_DNS_RESOLVER"] = previous
+
+
+@pytest.fixture(autouse=True)
+def dns_zone(loopback_dns):
+    """Every test starts with the demo records; tests may add their own with `dns_zone.add()`."""
+    loopback_dns.reset()
+    for (name, rdtype), records in DEMO_DNS.items():
+        loopback_dns.add(name, rdtype, *records)
+    return loopback_dns
+
+
 @pytest.fixture
 def ports(db):
     return [
@@ -35,7 +73,7 @@ def ports(db):
 def hosted(db, ports):
     """vasadomena.si on streznik.avant.si, and the IDN domain čebelica.si on another server."""
     main = Server.objects.create(hostname="streznik.avant.si")
-    other = Server.objects.create(hostname="streznik2.avant.si")
+    other = Server.objects.create(hostname="streznik2.avant.si", login_needs_ascii=True)
     return {
         "vasadomena.si": HostingPackage.objects.create(
             domain="vasadomena.si", plan="Start", disk_quota_mb=5000, server=main

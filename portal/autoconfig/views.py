@@ -69,8 +69,8 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
 
 
 def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:
-    settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
+    if not mail_settings.hosted:
         return None
     documentation = thunderbird.Documentation(
         url=portal_url(request, reverse("help:home")),
@@ -80,7 +80,7 @@ def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes 
         ),
     )
     return thunderbird.render_config(
-        settings, organization=django_settings.PORTAL_ORGANIZATION, documentation=documentation
+        mail_settings, organization=django_settings.PORTAL_ORGANIZATION, documentation=documentation
     )
 
 
@@ -138,11 +138,11 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
         return _autodiscover_error(error.code, 400)
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
-    settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
+    if not mail_settings.hosted:  # a provider's domain or an unknown one: "not ours"
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
-        autodiscover.render_settings(settings), content_type=autodiscover.CONTENT_TYPE
+        autodiscover.render_settings(mail_settings), content_type=autodiscover.CONTENT_TYPE
     )
 
 
@@ -188,7 +188,7 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
             return _plain(400, "emailaddress or domain is required")
     except InvalidAddress:
         return _plain(400, "not a valid email address or domain")
-    settings = mail_settings_for(address, protocol)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, protocol, with_providers=False)
+    if not mail_settings.hosted:
         return _plain(404, "this domain is not hosted here")
-    return _profile_response(settings, with_address=with_address)
+    return _profile_response(mail_settings, with_address=with_address)
