@@ -4,7 +4,9 @@ Every function is idempotent: it looks rows up by their natural key and saves on
 differs, so a second run writes nothing (no new history entries, no changed timestamps).
 """
 
+import tomllib
 from collections import Counter
+from pathlib import Path
 
 from django.db import transaction
 
@@ -12,7 +14,16 @@ from portal.demo import content
 from portal.demo.ports import PORTS
 from portal.help.models import Article, Category, SearchSynonym
 from portal.help.search.query import query_words
-from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
+from portal.mail.models import (
+    HostingPackage,
+    MailProgram,
+    MailProvider,
+    PortSetting,
+    ProgramStep,
+    Server,
+)
+
+PROVIDERS_FILE = Path(__file__).with_name("providers.toml")
 
 SERVERS = [("streznik.avant.si", True), ("streznik2.avant.si", True), ("star.avant.si", False)]
 
@@ -114,6 +125,34 @@ def seed_search_synonyms(tally: Counter) -> None:
         tally[upsert(SearchSynonym, {"phrase": phrase}, values)[1]] += 1
 
 
+def provider_rows(path: Path = PROVIDERS_FILE) -> list[tuple[str, dict]]:
+    """(slug, field values) for each provider in the demo's providers.toml."""
+    rows = []
+    for entry in tomllib.loads(path.read_text(encoding="utf-8"))["provider"]:
+        values = {
+            "name": entry["name"],
+            "address_domains": "\n".join(entry.get("address_domains", [])),
+            "mx_suffixes": "\n".join(entry.get("mx_suffixes", [])),
+            "help_url": entry.get("help_url", ""),
+            "note_sl": entry.get("note_sl", ""),
+            "note_en": entry.get("note_en", ""),
+        }
+        for protocol in ("imap", "pop3", "smtp"):
+            hostname, port, security = entry.get(protocol, ("", None, "ssl"))
+            values |= {
+                f"{protocol}_hostname": hostname,
+                f"{protocol}_port": port,
+                f"{protocol}_security": security,
+            }
+        rows.append((entry["slug"], values))
+    return rows
+
+
+def seed_providers(tally: Counter) -> None:
+    for slug, values in provider_rows():
+        tally[upsert(MailProvider, {"slug": slug}, values)[1]] += 1
+
+
 @transaction.atomic
 def seed_all() -> Counter:
     tally: Counter = Counter()
@@ -121,6 +160,7 @@ def seed_all() -> Counter:
     seed_packages(tally)
     seed_ports(tally)
     seed_programs(tally)
+    seed_providers(tally)
     seed_help_centre(tally)
     seed_search_synonyms(tally)
     return tally

@@ -12,7 +12,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
+from portal.mail.models import (
+    HostingPackage,
+    MailProgram,
+    MailProvider,
+    PortSetting,
+    ProgramStep,
+    Server,
+)
 from portal.staff.forms import PackageImportForm
 from portal.staff.history_admin import StaffHistoryAdmin
 from portal.staff.package_import import ImportFileError
@@ -26,9 +33,10 @@ from portal.staff.services import (
 
 @admin.register(Server)
 class ServerAdmin(StaffHistoryAdmin):
-    list_display = ["hostname", "active", "package_count"]
-    list_filter = ["active"]
-    search_fields = ["hostname"]
+    list_display = ["hostname", "active", "login_needs_ascii", "package_count"]
+    list_filter = ["active", "login_needs_ascii"]
+    search_fields = ["hostname", "mx_names"]
+    fields = ["hostname", "active", "mx_names", "login_needs_ascii"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(package_count=Count("packages"))
@@ -159,7 +167,15 @@ class PortSettingAdmin(StaffHistoryAdmin):
 class ProgramStepInline(admin.StackedInline):
     model = ProgramStep
     extra = 1
-    fields = ["order", "text_sl", "text_en", "image", "image_alt_sl", "image_alt_en"]
+    fields = [
+        "order",
+        ("protocol", "variant"),
+        "text_sl",
+        "text_en",
+        "image",
+        "image_alt_sl",
+        "image_alt_en",
+    ]
     show_change_link = True  # each step's own page has its history
 
 
@@ -167,11 +183,20 @@ class ProgramStepInline(admin.StackedInline):
 class ProgramStepAdmin(StaffHistoryAdmin):
     """Steps are edited inside their program; this page exists for each step's history."""
 
-    list_display = ["program", "order", "text_start"]
-    list_filter = ["program"]
+    list_display = ["program", "order", "protocol", "variant", "text_start"]
+    list_filter = ["program", "protocol", "variant"]
     list_select_related = ["program"]
     search_fields = ["text_sl", "text_en", "program__name"]
-    fields = ["program", "order", "text_sl", "text_en", "image", "image_alt_sl", "image_alt_en"]
+    fields = [
+        "program",
+        "order",
+        ("protocol", "variant"),
+        "text_sl",
+        "text_en",
+        "image",
+        "image_alt_sl",
+        "image_alt_en",
+    ]
 
     @admin.display(description=_("text (Slovenian)"))
     def text_start(self, step: ProgramStep) -> str:
@@ -186,3 +211,30 @@ class MailProgramAdmin(StaffHistoryAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ProgramStepInline]
+
+
+@admin.register(MailProvider)
+class MailProviderAdmin(StaffHistoryAdmin):
+    """Other companies' mail (Gmail, Microsoft 365, ...): recognised by domain or by MX."""
+
+    list_display = ["name", "imap_hostname", "smtp_hostname", "active"]
+    list_filter = ["active"]
+    list_editable = ["active"]
+    search_fields = ["name", "slug", "address_domains", "mx_suffixes"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "active"]}),
+        (_("How we recognise it"), {"fields": ["address_domains", "mx_suffixes"]}),
+        (
+            _("Servers"),
+            {
+                "fields": [
+                    ("imap_hostname", "imap_port", "imap_security"),
+                    ("pop3_hostname", "pop3_port", "pop3_security"),
+                    ("smtp_hostname", "smtp_port", "smtp_security"),
+                    "login_with_local_part",
+                ]
+            },
+        ),
+        (_("For customers"), {"fields": ["help_url", "note_sl", "note_en"]}),
+    ]
