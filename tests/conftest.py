@@ -8,7 +8,7 @@ from portal.demo.ports import PORTS
 from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
 from portal.mail.mailsettings import MailSettings, PortOption
-from portal.mail.models import HostingPackage, PortSetting, Server
+from portal.mail.models import HostingPackage, MailProvider, PortSetting, Server
 from tests.dns_server import LoopbackDns
 
 # Records every test can rely on: a domain that is ours only by its MX record, a Google
@@ -80,6 +80,62 @@ def hosted(db, ports):
         ),
         "čebelica.si": HostingPackage.objects.create(
             domain="čebelica.si", plan="Pro", disk_quota_mb=20000, server=other
+        ),
+    }
+
+
+@pytest.fixture
+def mx_servers(hosted):
+    """streznik.avant.si also receives mail as mx1.avant.si (mx-stranka.si's MX)."""
+    Server.objects.filter(hostname="streznik.avant.si").update(mx_names="mx1.avant.si")
+    return hosted
+
+
+def make_provider(slug, name, domains=(), mx=(), imap=None, pop3=None, smtp=None, **fields):
+    """A known provider; each endpoint is (hostname, port, security)."""
+    values = {"address_domains": "\n".join(domains), "mx_suffixes": "\n".join(mx)}
+    for protocol, endpoint in (("imap", imap), ("pop3", pop3), ("smtp", smtp)):
+        if endpoint:
+            hostname, port, security = endpoint
+            values |= {
+                f"{protocol}_hostname": hostname,
+                f"{protocol}_port": port,
+                f"{protocol}_security": security,
+            }
+    return MailProvider.objects.create(slug=slug, name=name, **(values | fields))
+
+
+@pytest.fixture
+def providers(db):
+    """Google (with Workspace by MX), Microsoft 365 (by MX) and iCloud (no POP3)."""
+    return {
+        "google": make_provider(
+            "google",
+            "Google (Gmail)",
+            domains=("gmail.com", "googlemail.com"),
+            mx=("google.com", "googlemail.com"),
+            imap=("imap.gmail.com", 993, "ssl"),
+            pop3=("pop.gmail.com", 995, "ssl"),
+            smtp=("smtp.gmail.com", 465, "ssl"),
+            help_url="https://support.google.com/mail/answer/7126229",
+            note_sl="Potrebujete geslo za aplikacije.",
+            note_en="You need an app password.",
+        ),
+        "microsoft-365": make_provider(
+            "microsoft-365",
+            "Microsoft 365",
+            domains=("onmicrosoft.com",),
+            mx=("mail.protection.outlook.com",),
+            imap=("outlook.office365.com", 993, "ssl"),
+            pop3=("outlook.office365.com", 995, "ssl"),
+            smtp=("smtp.office365.com", 587, "starttls"),
+        ),
+        "icloud": make_provider(
+            "icloud",
+            "Apple iCloud Mail",
+            domains=("icloud.com", "me.com"),
+            imap=("imap.mail.me.com", 993, "ssl"),
+            smtp=("smtp.mail.me.com", 587, "starttls"),
         ),
     }
 
