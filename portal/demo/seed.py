@@ -12,6 +12,7 @@ from portal.demo import content
 from portal.demo.ports import PORTS
 from portal.help.models import Article, Category, SearchSynonym
 from portal.help.search.query import query_words
+from portal.mail.addresses import to_ascii_domain
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
 
 SERVERS = [("streznik.avant.si", True), ("streznik2.avant.si", True), ("star.avant.si", False)]
@@ -44,8 +45,6 @@ def seed_servers(tally: Counter) -> None:
 
 
 def seed_packages(tally: Counter) -> None:
-    from portal.mail.addresses import to_ascii_domain
-
     servers = {server.hostname: server for server in Server.objects.all()}
     for domain, plan, quota, hostname in PACKAGES:
         _row, outcome = upsert(
