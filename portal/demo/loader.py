@@ -181,12 +181,13 @@ def load_article(path: Path) -> Article:
 
 
 def split_languages(text: str, path: Path) -> dict[str, str]:
-    """The Markdown after each language marker, without the blank lines around it."""
+    """The Markdown after each language marker, without the blank lines around it: the text as
+    the admin form saves it (Django strips a field's leading and trailing whitespace), so saving
+    an untouched demo article changes nothing."""
     parts = LANGUAGE_MARKER.split(text)
     # parts: [text before the first marker, language, body, language, body, ...]
     if parts[0].strip() or parts[1::2] != ["sl", "en"]:
         raise ContentError(f"{path}: expected a <!-- sl --> section, then a <!-- en --> section")
     return {
-        language: body.strip("\n") + "\n"
-        for language, body in zip(parts[1::2], parts[2::2], strict=True)
+        language: body.strip("\n") for language, body in zip(parts[1::2], parts[2::2], strict=True)
     }

@@ -122,8 +122,8 @@ def test_an_article_file_gives_both_languages(tmp_path):
     assert article.slug == "kaj-je-pop3"
     assert (article.title_sl, article.title_en) == ("Kaj je POP3?", "What is POP3?")
     assert article.related == ("kaj-je-imap",)
-    assert article.body_sl == "## Naslov\n\nBesedilo.\n"
-    assert article.body_en == "## Heading\n\nText.\n"
+    assert article.body_sl == "## Naslov\n\nBesedilo."
+    assert article.body_en == "## Heading\n\nText."
 
 
 @pytest.mark.parametrize(
