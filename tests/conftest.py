@@ -2,13 +2,16 @@
 
 import pytest
 
-from portal.demo.ports import PORTS
+from portal.demo.loader import load_demo
 from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
 from portal.mail.mailsettings import MailSettings, PortOption
 from portal.mail.models import HostingPackage, PortSetting, Server
 
-SEED_PORT_OPTIONS = tuple(PortOption(str(p), str(s), port, pref) for p, s, port, pref in PORTS)
+DEMO_PORTS = load_demo().ports
+SEED_PORT_OPTIONS = tuple(
+    PortOption(p.protocol, p.security, p.port, p.preferred) for p in DEMO_PORTS
+)
 
 
 def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si", **kwargs):
@@ -26,8 +29,10 @@ def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si"
 @pytest.fixture
 def ports(db):
     return [
-        PortSetting.objects.create(protocol=p, security=s, port=port, preferred=pref)
-        for p, s, port, pref in PORTS
+        PortSetting.objects.create(
+            protocol=p.protocol, security=p.security, port=p.port, preferred=p.preferred
+        )
+        for p in DEMO_PORTS
     ]
 
 

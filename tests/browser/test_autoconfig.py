@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from portal.demo.ports import PORTS
+from portal.demo.loader import load_demo
 from portal.mail.models import HostingPackage, PortSetting, Server
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -12,9 +12,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 @pytest.fixture
 def hosted_domains(transactional_db):
-    for protocol, security, port, preferred in PORTS:
+    for port in load_demo().ports:
         PortSetting.objects.create(
-            protocol=protocol, security=security, port=port, preferred=preferred
+            protocol=port.protocol, security=port.security, port=port.port, preferred=port.preferred
         )
     server = Server.objects.create(hostname="streznik2.avant.si")
     HostingPackage.objects.create(
