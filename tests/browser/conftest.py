@@ -114,12 +114,6 @@ class WatchedBrowser:
         return getattr(self._browser, name)
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
