@@ -126,27 +126,6 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def axe_scans_loaded_pages():
-    """axe-core scans a page only once it has loaded, stylesheets included.
-
-    A click that submits a form returns once the next page is committed, before its CSS has
-    arrived; an unstyled page fails rules such as target-size (the skip link, not yet moved
-    off-screen, sits next to the site title). Every scan in every browser test waits.
-    """
-    from axe_playwright_python.sync_playwright import Axe
-
-    scan = Axe.run
-
-    def run_on_loaded_page(self, page, *args, **kwargs):
-        page.wait_for_load_state("load")
-        return scan(self, page, *args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Axe, "run", run_on_loaded_page)
-        yield
-
-
 @pytest.fixture(autouse=True)
 def csp_violations(request):
     """Fails the test if any page it opened broke the Content-Security-Policy."""
