@@ -1,5 +1,7 @@
 """Shared fixtures: data built in code through small builders, never by primary key."""
 
+from pathlib import Path
+
 import pytest
 
 from portal.demo.loader import load_demo
@@ -7,6 +9,19 @@ from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
 from portal.mail.mailsettings import MailSettings, PortOption
 from portal.mail.models import HostingPackage, PortSetting, Server
+
+TESTS = Path(__file__).resolve().parent
+# Every test in one of these folders carries the folder's marker, so `-m "not browser and not
+# deploy"` leaves out exactly the tests that need Chromium or the production stack.
+FOLDER_MARKERS = {"browser": pytest.mark.browser, "deploy": pytest.mark.deploy}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+
 
 DEMO_PORTS = load_demo().ports
 SEED_PORT_OPTIONS = tuple(
