@@ -140,6 +140,7 @@ def provider_rows(path: Path = PROVIDERS_FILE) -> list[tuple[str, dict]]:
     for entry in tomllib.loads(path.read_text(encoding="utf-8"))["provider"]:
         values = {
             "name": entry["name"],
+            "name_at_sl": entry.get("name_at_sl", ""),
             "address_domains": "\n".join(entry.get("address_domains", [])),
             "mx_suffixes": "\n".join(entry.get("mx_suffixes", [])),
             "help_url": entry.get("help_url", ""),

@@ -225,7 +225,7 @@ class MailProviderAdmin(StaffHistoryAdmin):
     search_fields = ["name", "slug", "address_domains", "mx_suffixes"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "active"]}),
+        (None, {"fields": ["name", "name_at_sl", "slug", "active"]}),
         (_("How we recognise it"), {"fields": ["address_domains", "mx_suffixes"]}),
         (
             _("Servers"),

@@ -52,6 +52,11 @@ class ProviderFacts:
     login_with_local_part: bool = False
     help_url: str = ""
     note: str = ""
+    name_at: str = ""  # for "Your mail is with …" in the current language (Slovenian: locative)
+
+    @property
+    def heading_name(self) -> str:
+        return self.name_at or self.name
 
     def has_address_domain(self, domain: str) -> bool:
         return domain in self.address_domains

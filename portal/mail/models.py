@@ -359,6 +359,14 @@ class MailProvider(LocalizedMixin, models.Model):
     name = models.CharField(
         _("name"), max_length=100, help_text=_("As customers know it, e.g. Google (Gmail).")
     )
+    name_at_sl = models.CharField(
+        _("name after »pri«"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The Slovenian form for »Vaša pošta je pri …«, e.g. Googlu (Gmail). Empty: the name."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     address_domains = models.TextField(
         _("address domains"),

@@ -2,6 +2,7 @@
 
 from django.conf import settings as django_settings
 
+from portal.localized import current_language
 from portal.mail.addresses import EmailAddress
 from portal.mail.choices import Protocol
 from portal.mail.dns import mx_hosts
@@ -51,6 +52,7 @@ def provider_facts(provider: MailProvider) -> ProviderFacts:
         login_with_local_part=provider.login_with_local_part,
         help_url=provider.help_url,
         note=provider.note,
+        name_at=provider.name_at_sl if current_language() == "sl" else "",
     )
 
 

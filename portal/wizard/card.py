@@ -45,15 +45,12 @@ def _line(mail_settings: MailSettings, protocol: str, secure: bool) -> ServerLin
     if endpoint is None:
         return None
     alternatives = tuple(
-        _alternative_text(endpoint, other)
-        for other in mail_settings.alternatives(protocol, secure)
+        _alternative_text(endpoint, other) for other in mail_settings.alternatives(protocol, secure)
     )
     return ServerLine(endpoint, alternatives)
 
 
-def _variant(
-    mail_settings: MailSettings, title: str, badge: str, secure: bool
-) -> CardVariant:
+def _variant(mail_settings: MailSettings, title: str, badge: str, secure: bool) -> CardVariant:
     return CardVariant(
         title=title,
         badge=badge,
@@ -68,9 +65,7 @@ def card_variants(mail_settings: MailSettings) -> list[CardVariant]:
         return [_variant(mail_settings, _("Encrypted connection"), _("Recommended"), True)]
     if mail_settings.hosted:
         return [
-            _variant(
-                mail_settings, _("Encrypted connection (SSL/TLS)"), _("Recommended"), True
-            ),
+            _variant(mail_settings, _("Encrypted connection (SSL/TLS)"), _("Recommended"), True),
             _variant(mail_settings, _("Without encryption"), _("Not recommended"), False),
         ]
     if mail_settings.generic_guidance:

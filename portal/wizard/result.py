@@ -81,7 +81,9 @@ class ResultPage:
         provider = self.mail_settings.provider
         if not self.protocol_not_offered or provider is None:
             return ""
-        return _("%(provider)s does not offer %(missing)s, so these are the %(shown)s settings.") % {
+        return _(
+            "%(provider)s does not offer %(missing)s, so these are the %(shown)s settings."
+        ) % {
             "provider": provider.name,
             "missing": Protocol(self.protocol_not_offered).label,
             "shown": self.shown_label,
@@ -122,9 +124,7 @@ def build_result(
     our_package = mail_settings.hosted
     recommendation = recommend(usage, our_package=our_package)
     wanted = (
-        requested_protocol
-        if requested_protocol in INCOMING_PROTOCOLS
-        else recommendation.protocol
+        requested_protocol if requested_protocol in INCOMING_PROTOCOLS else recommendation.protocol
     )
     protocol = _shown_protocol(mail_settings, wanted)
     mail_settings = mail_settings.with_protocol(protocol)
@@ -148,4 +148,3 @@ def build_result(
             and mail_settings.hosted
         ),
     )
-

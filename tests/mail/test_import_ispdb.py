@@ -71,7 +71,8 @@ def test_an_ispdb_file_becomes_a_provider_with_encrypted_servers_only(ispdb_file
         993,
         "ssl",
     )
-    assert provider.pop3_hostname == "" and provider.pop3_port is None  # plain only: left out
+    assert provider.pop3_hostname == ""
+    assert provider.pop3_port is None
     assert (provider.smtp_port, provider.smtp_security) == (587, "starttls")
     assert provider.help_url == "https://help.example-mail.net/imap"
     assert provider.note_en == "You must allow IMAP access once."

@@ -16,7 +16,9 @@ OTHER = ServerFacts("streznik2.avant.si")
 GOOGLE = ProviderFacts(
     "google", "Google (Gmail)", ("gmail.com", "googlemail.com"), ("google.com", "googlemail.com")
 )
-M365 = ProviderFacts("microsoft-365", "Microsoft 365", ("onmicrosoft.com",), ("mail.protection.outlook.com",))
+M365 = ProviderFacts(
+    "microsoft-365", "Microsoft 365", ("onmicrosoft.com",), ("mail.protection.outlook.com",)
+)
 PACKAGE = PackageFacts(OTHER, 5000, "Start")
 
 
@@ -51,7 +53,8 @@ def test_where_a_mailbox_lives(domain, package, answer, where, server, provider)
 def test_our_mx_wins_over_a_provider_and_quota_is_known_only_from_the_table():
     # A Google address domain whose MX points at us is ours (order: our MX before providers).
     location = locate_mailbox("gmail.com", None, (OURS,), (GOOGLE,), mx("streznik.avant.si"))
-    assert location.where == Where.OUR_MX and location.package is None
+    assert location.where == Where.OUR_MX
+    assert location.package is None
     assert locate_mailbox("a.si", PACKAGE).package.disk_quota_mb == 5000
 
 

@@ -1,4 +1,4 @@
-"""Steps agree with the settings shown: for every program × protocol × connection, each step's
+"""Steps agree with the settings shown: for every program x protocol x connection, each step's
 security words (SSL on or off, "No encryption", STARTTLS, ...) agree with the port beside it.
 
 Runs over the demo's programs exactly as `seed_demo` stores them, and over "Another program".

@@ -56,7 +56,8 @@ def texts(page):
 
 def test_ours_leads_with_encryption_and_shows_only_the_encrypted_steps():
     page = build_result(hand_built_settings(), usage_from_answers(USAGE_PHONE_AND_LAPTOP), GUIDE)
-    assert page.protocol == "imap" and page.apple_profile
+    assert page.protocol == "imap"
+    assert page.apple_profile
     assert [v.recommended for v in page.variants] == [True, False]
     assert texts(page) == [
         '<p>Add the account <strong class="value">info@vasadomena.si</strong>.</p>',
@@ -87,7 +88,8 @@ def test_unknown_domain_gets_plain_steps_and_no_package_in_reasons_or_caveats():
 def test_unknown_domain_without_generic_guidance_shows_no_settings_at_all():
     settings = hand_built_settings("ana@neznana.si", server=None, generic_guidance=False)
     page = build_result(settings, usage_from_answers(USAGE_PHONE_AND_LAPTOP), GUIDE)
-    assert page.variants == [] and page.program_steps == []
+    assert page.variants == []
+    assert page.program_steps == []
 
 
 def test_a_provider_gets_its_own_encrypted_endpoints_and_never_a_plain_variant():
@@ -112,7 +114,8 @@ def test_a_provider_without_pop3_shows_imap_and_says_why():
     settings = hand_built_settings("ana@icloud.com", server=None, ports=(), provider=ICLOUD)
     page = build_result(settings, usage_from_answers(USAGE_ONE_DEVICE_HEAVY), GUIDE, "pop3")
     assert page.recommendation.protocol == "pop3"
-    assert page.protocol == "imap" and page.other_protocol is None
+    assert page.protocol == "imap"
+    assert page.other_protocol is None
     assert page.not_offered_text == (
         "Apple iCloud Mail does not offer POP3, so these are the IMAP settings."
     )
@@ -125,4 +128,5 @@ def test_generic_steps_follow_the_language_of_the_request():
     with translation.override("sl"):
         slovene = texts(build_result(settings, usage, None))
     assert english != slovene
-    assert "port" in english[2] and "vrata" in slovene[2]
+    assert "port" in english[2]
+    assert "vrata" in slovene[2]
