@@ -5,7 +5,7 @@ from django.conf import settings as django_settings
 from portal.localized import current_language
 from portal.mail.addresses import EmailAddress
 from portal.mail.choices import Protocol
-from portal.mail.dns import mx_hosts
+from portal.mail.dns import DnsAnswer, Outcome, mx_hosts
 from portal.mail.endpoints import Endpoint
 from portal.mail.location import (
     MailboxLocation,
@@ -73,7 +73,11 @@ def mailbox_location(domain: str, *, with_providers: bool = True) -> MailboxLoca
         if with_providers
         else ()
     )
-    return locate_mailbox(domain, None, servers, providers, mx_hosts(domain))
+    try:
+        mx = mx_hosts(domain)
+    except ValueError:  # not a name DNS accepts (the address parser is more lenient)
+        mx = DnsAnswer(Outcome.NONE)
+    return locate_mailbox(domain, None, servers, providers, mx)
 
 
 def mail_settings_for(
