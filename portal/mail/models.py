@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from portal.localized import LocalizedMixin
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
-from portal.mail.choices import Protocol, Security
+from portal.mail.choices import Protocol, Security, StepVariant
 from portal.mail.step_images import step_image_path, validate_step_image
 from portal.mail.steps import security_mismatch, unknown_placeholders
 
@@ -255,11 +255,6 @@ class MailProgram(LocalizedMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class StepVariant(models.TextChoices):
-    ENCRYPTED = "encrypted", _("Encrypted connection (SSL/TLS or STARTTLS)")
-    PLAIN = "plain", _("Connection without encryption")
 
 
 class ProgramStepQuerySet(models.QuerySet):

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
+from portal.mail.choices import INCOMING_PROTOCOLS, Protocol, StepVariant
 from portal.mail.mailsettings import MailSettings
-from portal.mail.models import AutoConfiguration, StepVariant
 from portal.mail.steps import ShownStep, shown_step
 from portal.wizard.card import CardVariant, card_variants
 from portal.wizard.generic import GENERIC_STEPS
@@ -37,8 +36,8 @@ class StepText:
 @dataclass(frozen=True)
 class ProgramGuide:
     name: str
-    auto_configuration: str
     steps: tuple[StepText, ...]
+    apple_profile: bool = False  # the program installs an Apple configuration profile
 
 
 def generic_guide_steps() -> tuple[StepText, ...]:
@@ -142,9 +141,5 @@ def build_result(
         program_steps=shown_steps(mail_settings, steps) if mail_settings.shows_settings else [],
         other_protocol=other,
         protocol_not_offered=wanted if protocol != wanted else None,
-        apple_profile=bool(
-            program
-            and program.auto_configuration == AutoConfiguration.APPLE_PROFILE
-            and mail_settings.hosted
-        ),
+        apple_profile=bool(program and program.apple_profile and mail_settings.hosted),
     )

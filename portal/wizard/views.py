@@ -21,7 +21,7 @@ from django.views.generic import FormView
 
 from portal.autoconfig.views import mobileconfig_response
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
-from portal.mail.models import MailProgram
+from portal.mail.models import AutoConfiguration, MailProgram
 from portal.mail.selectors import mail_settings_for
 from portal.wizard import steps
 from portal.wizard.answers import OTHER_PROGRAM, WizardAnswers
@@ -153,7 +153,7 @@ def _program_guide(slug: str) -> ProgramGuide | None:
         return None
     return ProgramGuide(
         name=program.name,
-        auto_configuration=program.auto_configuration,
+        apple_profile=program.auto_configuration == AutoConfiguration.APPLE_PROFILE,
         steps=tuple(
             StepText(
                 step.text,

@@ -34,8 +34,8 @@ GOOGLE = ProviderFacts(
 )
 GUIDE = ProgramGuide(
     "Mail",
-    "apple-profile",
-    (
+    apple_profile=True,
+    steps=(
         StepText("Add the account {email}."),
         StepText("Turn **Use SSL** on; port {incoming_port}.", variant="encrypted"),
         StepText("Turn **Use SSL** off; port {incoming_port}.", variant="plain"),
