@@ -39,8 +39,23 @@ def test_bad_uploads_are_refused(name, data, code):
     assert raised.value.code == code
 
 
-def test_good_upload_passes():
-    validate_step_image(SimpleUploadedFile("posnetek.webp", WEBP))
+@pytest.mark.parametrize(
+    ("name", "data", "extension"),
+    [("posnetek.webp", WEBP, "webp"), ("posnetek.webp", JPEG, "jpg"), ("slika", PNG, "png")],
+)
+def test_good_upload_is_stored_under_a_random_name_with_its_real_type(
+    program, name, data, extension
+):
+    step = program.steps.get()
+    step.image = SimpleUploadedFile(name, data)
+    step.image_alt_sl = "Okno z nastavitvami"
+    step.full_clean()  # runs validate_step_image; a refused file would raise here
+    step.save()
+
+    step.refresh_from_db()
+    assert re.fullmatch(rf"steps/[0-9a-f]{{32}}\.{extension}", step.image.name)
+    with default_storage.open(step.image.name) as stored:
+        assert stored.read() == data
 
 
 def step_form(program, step, image=None, **fields) -> dict:
