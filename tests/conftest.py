@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.demo.ports import PORTS
+from portal.demo.loader import load_demo
 from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
 from portal.mail.mailsettings import MailSettings, PortOption
@@ -23,7 +23,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(FOLDER_MARKERS[folder])
 
 
-SEED_PORT_OPTIONS = tuple(PortOption(str(p), str(s), port, pref) for p, s, port, pref in PORTS)
+DEMO_PORTS = load_demo().ports
+SEED_PORT_OPTIONS = tuple(
+    PortOption(p.protocol, p.security, p.port, p.preferred) for p in DEMO_PORTS
+)
 
 
 def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si", **kwargs):
@@ -41,8 +44,10 @@ def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si"
 @pytest.fixture
 def ports(db):
     return [
-        PortSetting.objects.create(protocol=p, security=s, port=port, preferred=pref)
-        for p, s, port, pref in PORTS
+        PortSetting.objects.create(
+            protocol=p.protocol, security=p.security, port=p.port, preferred=p.preferred
+        )
+        for p in DEMO_PORTS
     ]
 
 

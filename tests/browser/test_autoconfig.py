@@ -3,16 +3,16 @@
 import pytest
 from playwright.sync_api import expect
 
-from portal.demo.ports import PORTS
+from portal.demo.loader import load_demo
 from portal.mail.models import HostingPackage, PortSetting, Server
 from tests.browser.axe import assert_no_wcag_violations
 
 
 @pytest.fixture
 def hosted_domains(transactional_db):
-    for protocol, security, port, preferred in PORTS:
+    for port in load_demo().ports:
         PortSetting.objects.create(
-            protocol=protocol, security=security, port=port, preferred=preferred
+            protocol=port.protocol, security=port.security, port=port.port, preferred=port.preferred
         )
     server = Server.objects.create(hostname="streznik2.avant.si")
     HostingPackage.objects.create(
