@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.help.markup import unknown_macros
+from portal.help.markup_checks import macro_errors
 from portal.help.search.query import MAX_PHRASE_WORDS, query_words
 from portal.localized import LocalizedMixin
 from portal.markdown import render_markdown
@@ -103,12 +103,9 @@ class Article(LocalizedMixin, models.Model):
     def clean(self) -> None:
         errors = {}
         for field in ("body_sl", "body_en"):
-            problems = unknown_macros(getattr(self, field))
+            problems = macro_errors(getattr(self, field))
             if problems:
-                errors[field] = [
-                    _("Line %(line)d: unknown macro [[%(name)s]].") % {"line": line, "name": name}
-                    for line, name in problems
-                ]
+                errors[field] = problems
         if errors:
             raise ValidationError(errors)
 
