@@ -14,6 +14,7 @@ from portal.help.models import Article, Category, SearchSynonym
 from portal.help.search.query import query_words
 from portal.mail.addresses import to_ascii_domain
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
+from portal.markdown import normalise_source
 
 SERVERS = [("streznik.avant.si", True), ("streznik2.avant.si", True), ("star.avant.si", False)]
 
@@ -26,7 +27,12 @@ PACKAGES = [
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
-    """Create the row, or update only the fields that differ. Returns (row, outcome)."""
+    """Create the row, or update only the fields that differ. Returns (row, outcome).
+    Text is compared as it is stored (`normalise_source`)."""
+    values = {
+        name: normalise_source(value) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
     row = model.objects.filter(**lookup).first()
     if row is None:
         return model.objects.create(**lookup, **values), "created"
@@ -65,7 +71,10 @@ def seed_programs(tally: Counter) -> None:
     for entry in content.PROGRAMS:
         values = {key: entry[key] for key in entry if key not in ("slug", "steps")}
         program, outcome = upsert(MailProgram, {"slug": entry["slug"]}, values)
-        wanted = [(order, sl, en) for order, (sl, en) in enumerate(entry["steps"], start=1)]
+        wanted = [
+            (order, normalise_source(sl), normalise_source(en))
+            for order, (sl, en) in enumerate(entry["steps"], start=1)
+        ]
         current = list(program.steps.order_by("order").values_list("order", "text_sl", "text_en"))
         if current != wanted:
             program.steps.all().delete()
