@@ -122,3 +122,17 @@ def test_steps_show_a_preview_with_example_values(support_client, program):
         page = support_client.get(url).content.decode()
         assert '<strong class="value">streznik.primer.si</strong>' in page
         assert '<strong class="value">993</strong>' in page
+
+
+def test_django_admin_strings_missing_in_djangos_slovenian_are_translated(
+    administrator_client, content
+):
+    article = content.article()
+    edit = administrator_client.get(f"/admin/help/article/{article.pk}/change/").content.decode()
+    assert "Če želite izbrati več možnosti, držite tipko »Control«" in edit
+    assert "Hold down" not in edit
+    listing = administrator_client.get("/admin/help/article/").content.decode()
+    assert ">Izvedi<" in listing
+    assert "Pokaži število" in listing
+    script = administrator_client.get("/admin/jsi18n/").content.decode()
+    assert "Izberi vse: %s" in script
