@@ -2,7 +2,7 @@
 
 Every endpoint answers without authentication (never with `WWW-Authenticate`), never stores or
 logs what it was sent, and turns bad input into a 4xx. Each makes at most the two queries of
-`mail_settings_for()`. Machine formats recommend IMAP by default (see the README).
+`mail_settings_for()`. Machine formats recommend IMAP by default (see docs/machine-formats.md).
 """
 
 from django.conf import settings

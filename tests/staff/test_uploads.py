@@ -68,6 +68,27 @@ def test_a_file_that_only_starts_like_an_image_is_refused(data):
     assert raised.value.code == "image_broken"
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "extension"),
+    [("posnetek.webp", WEBP, "webp"), ("posnetek.webp", JPEG, "jpg"), ("slika", PNG, "png")],
+)
+def test_good_upload_is_stored_under_a_random_name_with_its_real_type(
+    program, name, data, extension
+):
+    step = program.steps.get()
+    step.image = SimpleUploadedFile(name, data)
+    step.image_alt_sl = "Okno z nastavitvami"
+    step.full_clean()  # runs validate_step_image; a refused file would raise here
+    step.save()
+
+    step.refresh_from_db()
+    assert re.fullmatch(rf"steps/[0-9a-f]{{32}}\.{extension}", step.image.name)
+    with default_storage.open(step.image.name) as stored, Image.open(stored) as image:
+        # Stored re-encoded (never the uploaded bytes), but the same picture of the same type.
+        assert image.format.lower().replace("jpeg", "jpg") == extension
+        assert image.size == (4, 3)
+
+
 def step_form(program, step, image=None, **fields) -> dict:
     data = {
         "name": program.name,
