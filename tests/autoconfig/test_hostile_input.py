@@ -122,6 +122,7 @@ def test_djangos_own_upload_limit_never_turns_a_request_into_a_500(client, setti
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100  # smaller than any real request
     response = post(client, autodiscover_request("info@vasadomena.si"))
     assert response.status_code == 200
+    assert autodiscover_protocols(response.content)[0]["LoginName"] == "info@vasadomena.si"
 
 
 @pytest.mark.parametrize("length", ["lots", "-5", "1e3"])
