@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
+from portal import db_deadline
 from portal.health import HEALTH_VIEWS
 
 logger = logging.getLogger(__name__)
@@ -80,14 +81,16 @@ def with_health_security_headers(response: HttpResponse) -> HttpResponse:
 class ServiceUnavailableMiddleware:
     """Turns "cannot reach the database (or cache)" into a 503 page with Retry-After.
 
-    The database connection gives up after DJANGO_DB_CONNECT_TIMEOUT seconds, so a visitor
-    gets this page instead of a hanging request or a 500; once the database is back, the next
+    The database connection gives up after DJANGO_DB_CONNECT_TIMEOUT seconds, and a query
+    after its deadline (portal/db_deadline.py), so a visitor gets this page instead of a
+    hanging request or a 500; once the database is back, the next
     request reconnects (CONN_HEALTH_CHECKS) without restarting anything.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.errors = backing_service_errors()
+        db_deadline.install()  # a frozen database raises OperationalError instead of hanging
 
     def __call__(self, request):
         return self.get_response(request)

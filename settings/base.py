@@ -108,12 +108,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a PostgreSQL query may take (statement_timeout); a query still unanswered this many
+# seconds later is abandoned, so a frozen database becomes the 503 page (docs/security.md).
+DB_STATEMENT_TIMEOUT = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "5"))
+DB_DEADLINE_GRACE = 2
+DB_QUERY_DEADLINE = 0  # seconds; 0: no client-side deadline (SQLite, or no statement timeout)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Give up connecting after a few seconds, so that a visitor gets the 503 page rather than
     # a hanging request while the database is down (a connect_timeout in the URL wins).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3")))
+    # A query may run this long before PostgreSQL cancels it (0: no limit, e.g. for a long
+    # migration run by hand); a frozen server is cut off client-side a little later
+    # (portal/db_deadline.py). Keepalives notice a server host that has vanished.
+    if DB_STATEMENT_TIMEOUT:
+        options["options"] = (
+            options.get("options", "") + f" -c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"
+        ).strip()
+    options.setdefault("keepalives", 1)
+    options.setdefault("keepalives_idle", 10)
+    options.setdefault("keepalives_interval", 3)
+    options.setdefault("keepalives_count", 3)
+    options.setdefault("tcp_user_timeout", 10_000)
+    DB_QUERY_DEADLINE = DB_STATEMENT_TIMEOUT + DB_DEADLINE_GRACE if DB_STATEMENT_TIMEOUT else 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis, shared by every web replica (anonymous pages, autoconfig documents), when REDIS_URL is
@@ -249,14 +266,23 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "portal.logs.JSONFormatter"},
     },
-    "filters": {"skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"}},
+    "filters": {
+        "skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"},
+        "client_errors_as_warnings": {"()": "portal.logs.ClientErrorsAsWarnings"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
             "filters": ["skip_health_checks"],
-        }
+        },
+        "client_errors": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["client_errors_as_warnings"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
@@ -265,5 +291,8 @@ LOGGING = {
         # django-axes announces its configuration at every start; keep command output clean
         # (e.g. `manage.py dumpdata > content.json`). Lock-outs are still logged as warnings.
         "axes": {"level": "WARNING"},
+        # Bad requests (a Host not in DJANGO_ALLOWED_HOSTS, too many fields, …): one line at
+        # WARNING, no traceback; they are answered with a 400 and are the client's doing.
+        "django.security": {"handlers": ["client_errors"], "propagate": False},
     },
 }
