@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from portal.hosts import portal_url
 from portal.localized import current_language
 
 
@@ -21,6 +22,8 @@ def site(request):
             }
         )
     return {
+        # scheme://host for absolute links (canonical, hreflang): PORTAL_HOSTNAME when set.
+        "site_origin": portal_url(request, "/").removesuffix("/"),
         "language_alternates": alternates,
         "organization": settings.PORTAL_ORGANIZATION,
         "support_email": settings.PORTAL_SUPPORT_EMAIL,

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_safe
 
 from portal.autoconfig import apple, autodiscover, thunderbird
 from portal.autoconfig.advertised import domain_only_address
-from portal.autoconfig.hosts import portal_url, request_host_name
+from portal.hosts import portal_url, request_host_name
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
 from portal.mail.selectors import mail_settings_for
-from portal.page_cache import get_or_build
+from portal.page_cache import cache_host, get_or_build
 
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
@@ -61,7 +61,7 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
     except InvalidAddress:
         return _plain(400, "emailaddress is missing or not a valid email address")
     # The document is the same for every mailbox of a domain: build it once per content version.
-    key = f"autoconfig:{request.scheme}:{request.get_host()}:{address.domain}"
+    key = f"autoconfig:{request.scheme}:{cache_host(request)}:{address.domain}"
     body = get_or_build(key, lambda: _thunderbird_document(request, address))
     if body is None:
         return _plain(404, "this domain is not hosted here")

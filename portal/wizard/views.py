@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from portal.autoconfig.views import mobileconfig_response
+from portal.hosts import portal_url
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.models import AutoConfiguration, MailProgram
 from portal.mail.selectors import mail_settings_for
@@ -135,7 +136,7 @@ def _profile_qr_svg(request, settings) -> str:
         {"domain": settings.address.domain, "protocol": settings.recommended_protocol}
     )
     path = f"{reverse('autoconfig:mobileconfig')}?{query}"
-    url = request.build_absolute_uri(path)
+    url = portal_url(request, path)
     svg = segno.make(url, error="m").svg_inline(
         scale=4,
         border=2,
