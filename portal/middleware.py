@@ -1,12 +1,15 @@
 """Operations middleware: health checks answered first, and a 503 while a backing service is down."""
 
+import codecs
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 from portal import db_deadline
 from portal.health import HEALTH_VIEWS
@@ -102,3 +105,39 @@ class ServiceUnavailableMiddleware:
             "A backing service is unavailable (%s: %s)", type(exception).__name__, exception
         )
         return service_unavailable_response()
+
+
+FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+
+def declares_other_charset_than_utf8(request) -> bool:
+    """True when a form's Content-Type names a charset other than UTF-8 (known or not)."""
+    charset = request.content_params.get("charset")
+    if request.content_type not in FORM_CONTENT_TYPES or not charset:
+        return False
+    try:
+        return codecs.lookup(charset).name != "utf-8"
+    except LookupError:
+        return True
+
+
+class FormCharsetMiddleware:
+    """Forms must come in UTF-8: any other declared charset gets a translated 400 page.
+
+    Every form of the portal is on a UTF-8 page, so browsers send UTF-8; a Content-Type such
+    as `charset=utf-16` or `charset=rot13` comes from a client of another kind, and decoding
+    its fields with that charset fails (or yields nonsense) deep inside Django. Placed after
+    LocaleMiddleware (so the page is in the visitor's language) and before anything that
+    reads the form (CSRF, views).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if declares_other_charset_than_utf8(request):
+            message = _(
+                "The form was sent in a character encoding other than UTF-8. Please send it again from the page."
+            )
+            return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "portal.errors.bad_request"
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"
 

@@ -6,7 +6,7 @@ logs what it was sent, and turns bad input into a 4xx. Each makes at most the tw
 """
 
 from django.conf import settings as django_settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -15,7 +15,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from portal.autoconfig import apple, autodiscover, thunderbird
-from portal.autoconfig.advertised import domain_only_address
+from portal.autoconfig.advertised import can_configure, domain_only_address
+from portal.errors import ExplainedNotFound
 from portal.hosts import portal_url, request_host_name
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
@@ -27,6 +28,7 @@ MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
 AUTOCONFIG_HOST_PREFIX = "autoconfig."
 DOCUMENTATION_DESCRIPTION = gettext_noop("Help with setting up your email")
+NO_SETTINGS = "this domain is not hosted here, or no settings are published for it"
 
 
 def _in_language(language: str, message: str) -> str:
@@ -64,13 +66,13 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
     key = f"autoconfig:{request.scheme}:{cache_host(request)}:{address.domain}"
     body = get_or_build(key, lambda: _thunderbird_document(request, address))
     if body is None:
-        return _plain(404, "this domain is not hosted here")
+        return _plain(404, NO_SETTINGS)
     return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
 
 
 def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:
     settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    if not settings.hosted or not can_configure(settings, INCOMING_PROTOCOLS):
         return None
     documentation = thunderbird.Documentation(
         url=portal_url(request, reverse("help:home")),
@@ -139,7 +141,7 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
     settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    if not settings.hosted or not can_configure(settings, INCOMING_PROTOCOLS):
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
         autodiscover.render_settings(settings), content_type=autodiscover.CONTENT_TYPE
@@ -166,7 +168,15 @@ def mobileconfig_response(settings: MailSettings) -> HttpResponse:
     server for encrypted connections, so it gets a 404 rather than a profile.
     """
     if not settings.hosted:
-        raise Http404(_("This domain is not hosted here."))
+        raise ExplainedNotFound(_("This domain is not hosted here."))
+    if not can_configure(settings, (settings.recommended_protocol,)):
+        raise ExplainedNotFound(
+            _(
+                "We cannot make a profile for a %(protocol)s account yet: its server settings "
+                "are not published. Please contact our support team."
+            )
+            % {"protocol": Protocol(settings.recommended_protocol).label}
+        )
     return _profile_response(settings, with_address=True)
 
 
@@ -191,4 +201,6 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
     settings = mail_settings_for(address, protocol)
     if not settings.hosted:
         return _plain(404, "this domain is not hosted here")
+    if not can_configure(settings, (protocol,)):
+        return _plain(404, f"no {protocol} settings are published for this domain")
     return _profile_response(settings, with_address=with_address)
