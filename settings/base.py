@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The wizard's answers: an encrypted browser-session cookie of their own, never a row.
+    "portal.wizard.cookie.WizardCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Forms in any charset but UTF-8 get a translated 400 before anything reads them.
     "portal.middleware.FormCharsetMiddleware",
@@ -197,9 +199,14 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# The wizard carries the customer's address in the session only; sessions live in signed
-# cookies so that nothing the customer types is ever written to the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions (staff only: visitors never get one) live in the database, so logging out ends
+# them for every copy of the cookie; idle ones end after DJANGO_SESSION_IDLE_MINUTES (each
+# request extends the session). The wizard keeps the customer's answers out of sessions, in
+# an encrypted browser-session cookie of its own (portal/wizard/cookie.py). Expired rows are
+# removed by `manage.py clearsessions` (docs/security.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

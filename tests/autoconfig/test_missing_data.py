@@ -53,4 +53,4 @@ def test_the_wizards_profile_button_explains_a_missing_protocol_in_the_visitors_
     response = client.post("/carovnik/profil/", {"protocol": "pop3"})
     assert response.status_code == 404
     assert "POP3" in response.text
-    assert "podpor" in response.text  # Slovenian: "… our support team"
+    assert "nastavitve strežnika niso objavljene" in response.text
