@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from portal import db_deadline
+from portal import db_deadline, proxies
 from portal.health import HEALTH_VIEWS
 
 logger = logging.getLogger(__name__)
@@ -140,4 +140,31 @@ class FormCharsetMiddleware:
                 "The form was sent in a character encoding other than UTF-8. Please send it again from the page."
             )
             return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)
+
+
+class TrustedProxyMiddleware:
+    """The client's address and scheme, believed from X-Forwarded-* only from trusted proxies.
+
+    Rewrites REMOTE_ADDR (used by the login lock-out and the vote limit) and the request's
+    scheme (HTTPS redirect, secure cookies) once, before anything reads them. See
+    portal/proxies.py and docs/security.md; PORTAL_TRUSTED_PROXIES lists the proxies.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.networks = proxies.parse_networks(settings.PORTAL_TRUSTED_PROXIES)
+
+    def __call__(self, request):
+        if self.networks:
+            meta = request.META
+            peer = meta.get("REMOTE_ADDR", "")
+            scheme = proxies.forwarded_scheme(
+                peer, meta.get("HTTP_X_FORWARDED_PROTO", ""), self.networks
+            )
+            meta["REMOTE_ADDR"] = proxies.client_address(
+                peer, meta.get("HTTP_X_FORWARDED_FOR", ""), self.networks
+            )
+            if scheme:
+                meta["wsgi.url_scheme"] = scheme
         return self.get_response(request)

@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.proxies import parse_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Health checks are answered first: no host validation, no HTTPS redirect.
     "portal.middleware.HealthCheckMiddleware",
+    # The client's address and scheme from X-Forwarded-* of PORTAL_TRUSTED_PROXIES only.
+    "portal.middleware.TrustedProxyMiddleware",
     # A 503 page with Retry-After while the database or the cache cannot be reached.
     "portal.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -157,7 +161,10 @@ else:
 PAGE_CACHE_SECONDS = 60 * 60 if REDIS_URL else 10
 
 # Admin login against password guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords
-# for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME.
+# for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME; after
+# PORTAL_USERNAME_FAILURE_LIMIT for one user name from any addresses together, that user name
+# is (portal/staff/login_protection.py). Both end by themselves once no wrong password came
+# for AXES_COOLOFF_TIME; staff unlock sooner in the admin (Axes > Access attempts, delete).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -169,6 +176,8 @@ AXES_RESET_ON_SUCCESS = True
 # Only failed attempts are kept (they are what the lock-out counts); no log of every login.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "portal.staff.login_protection.lockout_response"
+AXES_HANDLER = "portal.staff.login_protection.LockoutHandler"
+PORTAL_USERNAME_FAILURE_LIMIT = int(os.environ.get("PORTAL_USERNAME_FAILURE_LIMIT", "20"))
 AXES_CLIENT_IP_CALLABLE = "portal.staff.login_protection.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -229,8 +238,20 @@ SECURE_REDIRECT_EXEMPT = [
     r"^\.well-known/autoconfig/mail/config-v1\.1\.xml$",
     r"(?i)^autodiscover/autodiscover\.xml$",
 ]
+# The reverse proxies in front of the portal (addresses or networks, comma-separated, as the
+# portal sees their connections). Only requests from them may set the client's address
+# (X-Forwarded-For) and HTTPS (X-Forwarded-Proto); empty: both headers are ignored.
+# See docs/security.md, "Proxy trust".
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
+try:
+    parse_networks(PORTAL_TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"PORTAL_TRUSTED_PROXIES: {error}") from error
 if env_flag("DJANGO_PROXY_SSL_HEADER", default=False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    raise ImproperlyConfigured(
+        "DJANGO_PROXY_SSL_HEADER is replaced by PORTAL_TRUSTED_PROXIES, the addresses of the "
+        "proxies whose X-Forwarded-Proto and X-Forwarded-For are believed (docs/security.md)."
+    )
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
