@@ -278,6 +278,9 @@ SECURE_CSP = {
 PORTAL_ORGANIZATION = os.environ.get("PORTAL_ORGANIZATION", "NEOSERV")
 PORTAL_SUPPORT_EMAIL = os.environ.get("PORTAL_SUPPORT_EMAIL", "podpora@example.si")
 PORTAL_SUPPORT_PHONE = os.environ.get("PORTAL_SUPPORT_PHONE", "+386 1 600 00 00")
+# Votes counted per client address and article ("Was this helpful?"); more are quietly not
+# counted (portal/help/votes.py). django-ratelimit's rate syntax: count/period (s, m, h, d).
+PORTAL_VOTE_RATE = os.environ.get("PORTAL_VOTE_RATE", "5/d")
 # The staff overview lists articles not changed for this many months.
 PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
 # The portal's public host name: the target of customers' autoconfig/autodiscover DNS records

@@ -14,7 +14,7 @@ from portal.help.markup import table_of_contents
 from portal.help.models import Article, ArticleSlugRedirect, Category
 from portal.help.search.query import MAX_QUERY_LENGTH
 from portal.help.search.service import search_help
-from portal.help.votes import record_vote, remember_vote, voted_article_ids
+from portal.help.votes import over_vote_limit, record_vote, remember_vote, voted_article_ids
 from portal.hosts import portal_url
 from portal.localized import current_language
 from portal.page_cache import cached_public_page
@@ -123,7 +123,8 @@ def vote(request, slug):
     if article.pk in voted:
         messages.info(request, _("You have already rated this article. Thank you!"))
         return response
-    record_vote(article, helpful=answer == "yes")
+    if not over_vote_limit(request, article):
+        record_vote(article, helpful=answer == "yes")
     remember_vote(response, voted, article.pk)
     if answer == "yes":
         messages.success(request, _("Thank you for your feedback!"))
