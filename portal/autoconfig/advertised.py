@@ -12,31 +12,31 @@ from portal.mail.choices import Protocol
 from portal.mail.mailsettings import Endpoint, MailSettings
 
 
-def advertised_endpoints(settings: MailSettings, protocol: str) -> list[Endpoint]:
+def advertised_endpoints(mail_settings: MailSettings, protocol: str) -> list[Endpoint]:
     """Encrypted endpoints best first; the plain ones only if there is nothing encrypted."""
-    endpoints = settings.endpoints(protocol)
+    endpoints = mail_settings.endpoints(protocol)
     encrypted = [endpoint for endpoint in endpoints if endpoint.encrypted]
     return encrypted or endpoints
 
 
-def best_endpoint(settings: MailSettings, protocol: str) -> Endpoint | None:
-    endpoints = advertised_endpoints(settings, protocol)
+def best_endpoint(mail_settings: MailSettings, protocol: str) -> Endpoint | None:
+    endpoints = advertised_endpoints(mail_settings, protocol)
     return endpoints[0] if endpoints else None
 
 
-def can_configure(settings: MailSettings, incoming: tuple[str, ...]) -> bool:
+def can_configure(mail_settings: MailSettings, incoming: tuple[str, ...]) -> bool:
     """True when the ports table offers SMTP and at least one of the `incoming` protocols.
 
     Without both, a machine format would describe an account the program cannot use, so the
     endpoints answer 404 with a message instead (the ports table is staff-edited data).
     """
-    has_incoming = any(best_endpoint(settings, protocol) for protocol in incoming)
-    return has_incoming and best_endpoint(settings, Protocol.SMTP) is not None
+    has_incoming = any(best_endpoint(mail_settings, protocol) for protocol in incoming)
+    return has_incoming and best_endpoint(mail_settings, Protocol.SMTP) is not None
 
 
-def protocol_order(settings: MailSettings) -> tuple[str, str, str]:
+def protocol_order(mail_settings: MailSettings) -> tuple[str, str, str]:
     """Recommended incoming protocol, the other incoming protocol, then SMTP."""
-    return (*settings.incoming_order(), Protocol.SMTP)
+    return (*mail_settings.incoming_order(), Protocol.SMTP)
 
 
 def domain_only_address(value: str) -> EmailAddress:

@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django_ratelimit.core import is_ratelimited
 
+from portal.help.models import ArticleFeedback
+
 logger = logging.getLogger(__name__)
 
 COOKIE = "help_votes"
@@ -60,8 +62,6 @@ def over_vote_limit(request, article) -> bool:
 
 def record_vote(article, helpful: bool) -> None:
     """Add one vote to the article's counts (created on the first vote)."""
-    from portal.help.models import ArticleFeedback
-
     column = "helpful" if helpful else "not_helpful"
     updated = ArticleFeedback.objects.filter(article=article).update(**{column: F(column) + 1})
     if updated:

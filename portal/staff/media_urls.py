@@ -1,5 +1,0 @@
-from django.urls import path
-
-from portal.staff.media import uploaded_image
-
-urlpatterns = [path("<path:path>", uploaded_image, name="uploaded-image")]
