@@ -13,7 +13,7 @@ customer's address there, so its answers travel in a cookie of their own:
 
 `WizardCookieMiddleware` puts the answers on `request.wizard` (a dict) and writes the cookie
 back only when a view changed them; an emptied dict deletes the cookie ("set up another
-address"). See docs/decisions/0041-wizard-answers-in-their-own-cookie.md.
+address"). See docs/decisions/0041-staff-sessions-in-the-database-wizard-answers-in-their-own-cookie.md.
 """
 
 import base64
