@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from portal.checks.selectors import endpoints_needing_attention
 from portal.staff import selectors
 
 
@@ -18,5 +19,7 @@ def overview(request):
         "search_misses": selectors.frequent_search_misses(),
         "due_for_review": selectors.articles_due_for_review(months),
         "review_months": months,
+        "mail_server_checks": endpoints_needing_attention(),
+        "certificate_warning_days": settings.CHECK_CERTIFICATE_WARNING_DAYS,
     }
     return TemplateResponse(request, "admin/staff/overview.html", context)
