@@ -1,9 +1,9 @@
-"""The deterministic half of bench/page_budget.py: bytes, requests and other sites per page."""
+"""Page weight: bytes, requests and other sites per page (bench/page_budget.py prints them)."""
 
 import pytest
 from django.core.management import call_command
 
-from bench.page_budget import BUDGET_BYTES, BUDGET_REQUESTS, measure, measure_all
+from tests.page_weight import BUDGET_BYTES, BUDGET_REQUESTS, measure, measure_all
 
 
 @pytest.fixture

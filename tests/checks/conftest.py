@@ -2,9 +2,9 @@
 
 import pytest
 
-from portal.demo.ports import PORTS
 from portal.mail.models import PortSetting, Server
 from tests.checks.greeters import CertificateMaker, Greeter
+from tests.conftest import DEMO_PORTS
 
 
 class MailLab:
@@ -18,10 +18,14 @@ class MailLab:
         settings.CHECK_MAIL_SERVERS_CONNECT_TO = []
         settings.CHECK_MAIL_SERVERS_TIMEOUT = 3
 
-    def publish_ports(self, ports=PORTS):
-        for protocol, security, port, preferred in ports:
+    def publish_ports(self, ports=DEMO_PORTS):
+        """The demo's ports table: 110, 995, 143, 993, 26, 25, 465 and 587."""
+        for row in ports:
             PortSetting.objects.get_or_create(
-                protocol=protocol, security=security, port=port, defaults={"preferred": preferred}
+                protocol=row.protocol,
+                security=row.security,
+                port=row.port,
+                defaults={"preferred": row.preferred},
             )
 
     def server(self, hostname: str, certificate: str = "valid", days_left: int = 90, **greeter):
