@@ -43,6 +43,8 @@ def record_results(
     endpoints = []
     for result in results:
         target = result.target
+        if target.hostname not in servers:  # deactivated or renamed while we were probing
+            continue
         endpoint, _created = CheckedEndpoint.objects.get_or_create(
             server=servers[target.hostname],
             protocol=target.protocol,
