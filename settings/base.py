@@ -1,6 +1,6 @@
 """One settings module for every environment; production differs only by environment variables.
 
-Every variable is documented in the README's "Environment variables" table.
+Every variable is documented in the "Environment variables" table of docs/operations.md.
 """
 
 import os
@@ -32,7 +32,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see README)."
+            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see docs/operations.md)."
         )
     SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"  # noqa: S105
 

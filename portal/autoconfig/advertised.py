@@ -12,21 +12,21 @@ from portal.mail.choices import Protocol
 from portal.mail.mailsettings import Endpoint, MailSettings
 
 
-def advertised_endpoints(settings: MailSettings, protocol: str) -> list[Endpoint]:
+def advertised_endpoints(mail_settings: MailSettings, protocol: str) -> list[Endpoint]:
     """Encrypted endpoints best first; the plain ones only if there is nothing encrypted."""
-    endpoints = settings.endpoints(protocol)
+    endpoints = mail_settings.endpoints(protocol)
     encrypted = [endpoint for endpoint in endpoints if endpoint.encrypted]
     return encrypted or endpoints
 
 
-def best_endpoint(settings: MailSettings, protocol: str) -> Endpoint | None:
-    endpoints = advertised_endpoints(settings, protocol)
+def best_endpoint(mail_settings: MailSettings, protocol: str) -> Endpoint | None:
+    endpoints = advertised_endpoints(mail_settings, protocol)
     return endpoints[0] if endpoints else None
 
 
-def protocol_order(settings: MailSettings) -> tuple[str, str, str]:
+def protocol_order(mail_settings: MailSettings) -> tuple[str, str, str]:
     """Recommended incoming protocol, the other incoming protocol, then SMTP."""
-    return (*settings.incoming_order(), Protocol.SMTP)
+    return (*mail_settings.incoming_order(), Protocol.SMTP)
 
 
 def domain_only_address(value: str) -> EmailAddress:

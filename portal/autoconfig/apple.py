@@ -19,21 +19,21 @@ CONTENT_TYPE = "application/x-apple-aspen-config"
 ACCOUNT_TYPES = {Protocol.IMAP: "EmailTypeIMAP", Protocol.POP3: "EmailTypePOP"}
 
 
-def profile_identifier(settings: MailSettings, with_address: bool = True) -> str:
+def profile_identifier(mail_settings: MailSettings, with_address: bool = True) -> str:
     """Reverse DNS of the customer's domain plus a UUID of the address (or of the domain).
 
     It depends on nothing but the address, so installing a newer profile for the same address
     (say, POP3 instead of IMAP, or after a port change) replaces the older one.
     """
-    domain = settings.address.domain
-    key = f"mailto:{settings.address.address}" if with_address else f"domain:{domain}"
+    domain = mail_settings.address.domain
+    key = f"mailto:{mail_settings.address.address}" if with_address else f"domain:{domain}"
     reversed_domain = ".".join(reversed(domain.split(".")))
     return f"{reversed_domain}.email.{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
 
 
-def profile_filename(settings: MailSettings) -> str:
+def profile_filename(mail_settings: MailSettings) -> str:
     """`vasadomena.si.mobileconfig`: the ASCII domain is safe in a Content-Disposition header."""
-    return f"{settings.address.domain}.mobileconfig"
+    return f"{mail_settings.address.domain}.mobileconfig"
 
 
 def _server_keys(prefix: str, endpoint: Endpoint, username: str | None) -> dict[str, object]:
@@ -54,17 +54,17 @@ def _stable_uuid(identifier: str, *parts: object) -> str:
 
 
 def profile_dict(
-    settings: MailSettings, *, organization: str, with_address: bool = True
+    mail_settings: MailSettings, *, organization: str, with_address: bool = True
 ) -> dict[str, object]:
     """The profile as a plain dictionary (what `render_profile` writes as a property list)."""
-    protocol = settings.recommended_protocol
-    incoming = best_endpoint(settings, protocol)
-    outgoing = best_endpoint(settings, Protocol.SMTP)
+    protocol = mail_settings.recommended_protocol
+    incoming = best_endpoint(mail_settings, protocol)
+    outgoing = best_endpoint(mail_settings, Protocol.SMTP)
     if incoming is None or outgoing is None:
         raise ValueError("The ports table has no incoming or no outgoing port.")
-    address = settings.address
-    username = settings.username if with_address else None
-    identifier = profile_identifier(settings, with_address)
+    address = mail_settings.address
+    username = mail_settings.username if with_address else None
+    identifier = profile_identifier(mail_settings, with_address)
     if with_address:
         description = address.display
         display_name = _("Email %(address)s") % {"address": address.display}
@@ -107,8 +107,8 @@ def profile_dict(
 
 
 def render_profile(
-    settings: MailSettings, *, organization: str, with_address: bool = True
+    mail_settings: MailSettings, *, organization: str, with_address: bool = True
 ) -> bytes:
     """The `.mobileconfig` file: an XML property list in UTF-8."""
-    document = profile_dict(settings, organization=organization, with_address=with_address)
+    document = profile_dict(mail_settings, organization=organization, with_address=with_address)
     return plistlib.dumps(document, fmt=plistlib.FMT_XML, sort_keys=True)

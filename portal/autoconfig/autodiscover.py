@@ -80,22 +80,22 @@ def _on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-def render_settings(settings: MailSettings) -> bytes:
+def render_settings(mail_settings: MailSettings) -> bytes:
     """One `<Protocol>` per service (recommended incoming first, then the other, then SMTP)."""
     root = ET.Element("Autodiscover", xmlns=RESPONSE_ROOT_SCHEMA)
     response = add(root, "Response", xmlns=OUTLOOK_RESPONSE_SCHEMA)
     account = add(response, "Account")
     add(account, "AccountType", "email")
     add(account, "Action", "settings")
-    for protocol in protocol_order(settings):
-        endpoint = best_endpoint(settings, protocol)
+    for protocol in protocol_order(mail_settings):
+        endpoint = best_endpoint(mail_settings, protocol)
         if endpoint is None:
             continue
         element = add(account, "Protocol")
         add(element, "Type", PROTOCOL_TYPES[protocol])
         add(element, "Server", endpoint.hostname)
         add(element, "Port", endpoint.port)
-        add(element, "LoginName", settings.username)
+        add(element, "LoginName", mail_settings.username)
         add(element, "DomainRequired", "off")
         add(element, "SPA", "off")  # an absent <SPA> means "on" (NTLM), which we do not offer
         add(element, "SSL", _on_off(endpoint.encrypted))

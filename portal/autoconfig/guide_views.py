@@ -17,10 +17,10 @@ def dns_records(request: HttpRequest) -> HttpResponse:
         status = 400
     elif form.is_bound:
         address = form.cleaned_data["domain"]
-        settings = mail_settings_for(address)
+        mail_settings = mail_settings_for(address)
         context["domain"] = address
-        if settings.hosted:
-            records = dns.records_for(settings, context["portal_hostname"])
+        if mail_settings.hosted:
+            records = dns.records_for(mail_settings, context["portal_hostname"])
             context["records"] = records
             context["zone_file"] = dns.zone_file(records)
         else:

@@ -2,10 +2,10 @@
 
 Every endpoint answers without authentication (never with `WWW-Authenticate`), never stores or
 logs what it was sent, and turns bad input into a 4xx. Each makes at most the two queries of
-`mail_settings_for()`. Machine formats recommend IMAP by default (see the README).
+`mail_settings_for()`. Machine formats recommend IMAP by default (see docs/machine-formats.md).
 """
 
-from django.conf import settings as django_settings
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -69,18 +69,18 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
 
 
 def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:
-    settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, Protocol.IMAP)
+    if not mail_settings.hosted:
         return None
     documentation = thunderbird.Documentation(
         url=portal_url(request, reverse("help:home")),
         descriptions=tuple(
             (code, _in_language(code, DOCUMENTATION_DESCRIPTION))
-            for code, _name in django_settings.LANGUAGES
+            for code, _name in settings.LANGUAGES
         ),
     )
     return thunderbird.render_config(
-        settings, organization=django_settings.PORTAL_ORGANIZATION, documentation=documentation
+        mail_settings, organization=settings.PORTAL_ORGANIZATION, documentation=documentation
     )
 
 
@@ -116,7 +116,7 @@ def _read_capped_body(request: HttpRequest, announced: int) -> bytes | None:
 
 @csrf_exempt
 def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
-    if django_settings.SECURE_SSL_REDIRECT and not request.is_secure():
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
         # Outlook's "HTTP redirect" method: send it to the portal's own HTTPS name (a same-host
         # HTTPS redirect would hit autodiscover.<customer domain>, which has no certificate).
         return HttpResponseRedirect(portal_url(request, request.path, scheme="https"))
@@ -138,36 +138,38 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
         return _autodiscover_error(error.code, 400)
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
-    settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, Protocol.IMAP)
+    if not mail_settings.hosted:
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
-        autodiscover.render_settings(settings), content_type=autodiscover.CONTENT_TYPE
+        autodiscover.render_settings(mail_settings), content_type=autodiscover.CONTENT_TYPE
     )
 
 
 # -- Apple configuration profile ----------------------------------------------------------------
 
 
-def _profile_response(settings: MailSettings, *, with_address: bool) -> HttpResponse:
+def _profile_response(mail_settings: MailSettings, *, with_address: bool) -> HttpResponse:
     body = apple.render_profile(
-        settings, organization=django_settings.PORTAL_ORGANIZATION, with_address=with_address
+        mail_settings, organization=settings.PORTAL_ORGANIZATION, with_address=with_address
     )
     response = HttpResponse(body, content_type=apple.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{apple.profile_filename(settings)}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{apple.profile_filename(mail_settings)}"'
+    )
     response["Cache-Control"] = "no-store"
     return response
 
 
-def mobileconfig_response(settings: MailSettings) -> HttpResponse:
+def mobileconfig_response(mail_settings: MailSettings) -> HttpResponse:
     """The Apple profile for this address (the wizard's download button uses it too).
 
-    `settings.recommended_protocol` decides IMAP or POP3. A domain we do not host has no
+    `mail_settings.recommended_protocol` decides IMAP or POP3. A domain we do not host has no
     server for encrypted connections, so it gets a 404 rather than a profile.
     """
-    if not settings.hosted:
+    if not mail_settings.hosted:
         raise Http404(_("This domain is not hosted here."))
-    return _profile_response(settings, with_address=True)
+    return _profile_response(mail_settings, with_address=True)
 
 
 @require_safe
@@ -188,7 +190,7 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
             return _plain(400, "emailaddress or domain is required")
     except InvalidAddress:
         return _plain(400, "not a valid email address or domain")
-    settings = mail_settings_for(address, protocol)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, protocol)
+    if not mail_settings.hosted:
         return _plain(404, "this domain is not hosted here")
-    return _profile_response(settings, with_address=with_address)
+    return _profile_response(mail_settings, with_address=with_address)

@@ -182,8 +182,8 @@ def load_article(path: Path) -> Article:
 
 def split_languages(text: str, path: Path) -> dict[str, str]:
     """The Markdown after each language marker, without the blank lines around it: the text as
-    the admin form saves it (Django strips a field's leading and trailing whitespace), so saving
-    an untouched demo article changes nothing."""
+    the admin form saves it (Django strips a field's leading and trailing whitespace), so an
+    untouched save does not record a trailing newline as a change."""
     parts = LANGUAGE_MARKER.split(text)
     # parts: [text before the first marker, language, body, language, body, ...]
     if parts[0].strip() or parts[1::2] != ["sl", "en"]:

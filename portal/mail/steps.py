@@ -29,20 +29,49 @@ PLACEHOLDERS = (
 PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
 
 
+# Article macros (`[[ports-table]]`) are not expanded in steps: customers would see them as is.
+MACRO_LIKE = re.compile(r"\[\[[^\]\n]*\]\]")
+
+
+def macro_lines(text: str) -> list[int]:
+    """Line numbers (from 1) of lines that hold an article macro such as [[ports-table]]."""
+    return [
+        number
+        for number, line in enumerate((text or "").splitlines(), start=1)
+        if MACRO_LIKE.search(line)
+    ]
+
+
 def unknown_placeholders(text: str) -> list[str]:
     return sorted(set(PLACEHOLDER_PATTERN.findall(text or "")) - set(PLACEHOLDERS))
 
 
-def fill_placeholders(rendered_html: str, values: Mapping[str, object]) -> str:
-    """Replace known placeholders in already-sanitised HTML with escaped, highlighted values."""
+# A tag in sanitised HTML: attribute values are always double-quoted there and may hold ">".
+_TAG = re.compile(r'<(?:[^">]|"[^"]*")*>')
 
-    def replace(match: re.Match) -> str:
+
+def fill_placeholders(rendered_html: str, values: Mapping[str, object]) -> str:
+    """Replace known placeholders in already-sanitised HTML with escaped values: in text,
+    highlighted (`<strong class="value">`); inside a tag (e.g. a link's title), as plain
+    text escaped for an attribute, so the markup around it never changes."""
+
+    def in_text(match: re.Match) -> str:
         name = match.group(1)
         if name not in values:
             return match.group(0)
         return f'<strong class="value">{html.escape(str(values[name]))}</strong>'
 
-    return PLACEHOLDER_PATTERN.sub(replace, rendered_html)
+    def in_tag(match: re.Match) -> str:
+        name = match.group(1)
+        return html.escape(str(values[name])) if name in values else match.group(0)
+
+    parts, position = [], 0
+    for tag in _TAG.finditer(rendered_html):
+        parts.append(PLACEHOLDER_PATTERN.sub(in_text, rendered_html[position : tag.start()]))
+        parts.append(PLACEHOLDER_PATTERN.sub(in_tag, tag.group(0)))
+        position = tag.end()
+    parts.append(PLACEHOLDER_PATTERN.sub(in_text, rendered_html[position:]))
+    return "".join(parts)
 
 
 # Step texts are few and change rarely; rendering is pure, so each text is rendered once per

@@ -8,7 +8,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tests.autoconfig.expected import autodiscover_error_code, autodiscover_request
+from tests.autoconfig.expected import (
+    autodiscover_error_code,
+    autodiscover_protocols,
+    autodiscover_request,
+)
 
 AUTODISCOVER = "/autodiscover/autodiscover.xml"
 REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
@@ -102,7 +106,9 @@ def test_three_megabyte_body_is_refused_before_it_is_read(client, hosted):
 def test_a_body_just_over_the_cap_is_refused_and_one_just_under_is_answered(client, hosted):
     request = autodiscover_request("info@vasadomena.si")
     padding = 64 * 1024 - len(request) - len(b"<!---->")
-    assert post(client, request + b"<!--" + b"x" * padding + b"-->").status_code == 200
+    answered = post(client, request + b"<!--" + b"x" * padding + b"-->")
+    assert answered.status_code == 200
+    assert autodiscover_protocols(answered.content)[0]["Server"] == "streznik.avant.si"
     assert_autodiscover_error(post(client, request + b"<!--" + b"x" * (padding + 1) + b"-->"), 413)
 
 

@@ -114,6 +114,7 @@ def admin_login_post(origin: str):
 def test_forms_posted_from_a_trusted_origin_pass_the_csrf_check(db):
     response = admin_login_post("https://pomoc.example.si")
     assert response.status_code == 200  # the login form again, with its error
+    assert 'class="errornote"' in response.content.decode()
 
 
 @override_settings(**BEHIND_PROXY, CSRF_TRUSTED_ORIGINS=[])

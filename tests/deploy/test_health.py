@@ -73,6 +73,7 @@ def test_health_checks_answer_any_host_over_plain_http(client, db, path):
     # An orchestrator asks the container's own address over plain HTTP.
     response = client.get(path, HTTP_HOST="10.0.3.7:8000")
     assert response.status_code == 200
+    assert response.json()["status"] == "ok"
 
 
 @override_settings(ALLOWED_HOSTS=["pomoc.example.si"], SECURE_SSL_REDIRECT=True)

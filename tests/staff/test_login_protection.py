@@ -47,16 +47,18 @@ def test_the_lockout_page_is_translated(client, staff_member):
 
 
 def test_a_colleague_at_the_same_address_can_still_log_in(client, staff_member):
-    get_user_model().objects.create_user("kolegica", password=PASSWORD, is_staff=True)
+    colleague = get_user_model().objects.create_user("kolegica", password=PASSWORD, is_staff=True)
     for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, "napacno")
     assert attempt(client, PASSWORD, username="kolegica").status_code == 302
+    assert client.session["_auth_user_id"] == str(colleague.pk)  # logged in, as herself
 
 
 def test_a_successful_login_resets_the_count(client, staff_member):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         attempt(client, "napacno")
     assert attempt(client, PASSWORD).status_code == 302
+    assert client.session["_auth_user_id"] == str(staff_member.pk)
     client.logout()
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert attempt(client, "napacno").status_code == 200
