@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.help.urls")),
     path(_("wizard/"), include("portal.wizard.urls")),
     path(_("dns/"), include("portal.autoconfig.guide_urls")),
+    path(_("domain-check/"), include("portal.checks.urls")),
     path("admin/", include("portal.help.admin.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

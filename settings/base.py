@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "portal.autoconfig",
     "portal.staff",
     "portal.demo",
+    "portal.checks",
 ]
 
 MIDDLEWARE = [
@@ -286,6 +287,34 @@ PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "1
 # The portal's public host name: the target of customers' autoconfig/autodiscover DNS records
 # and of Outlook's HTTP redirect. Empty: the host name each request arrived on.
 PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "").strip().rstrip(".").lower()
+
+# Live checks of our own mail servers (portal/checks, docs/checks.md).
+# Seconds each endpoint may take in all (connect, TLS, greeting, capabilities).
+CHECK_MAIL_SERVERS_TIMEOUT = float(os.environ.get("CHECK_MAIL_SERVERS_TIMEOUT", "5"))
+# Endpoints checked at the same time.
+CHECK_MAIL_SERVERS_WORKERS = int(os.environ.get("CHECK_MAIL_SERVERS_WORKERS", "32"))
+# Checks kept per endpoint (96 = one day at one check every 15 minutes).
+CHECK_MAIL_SERVERS_KEEP = int(os.environ.get("CHECK_MAIL_SERVERS_KEEP", "96"))
+# Seconds between runs of `manage.py check_mail_servers --loop`.
+CHECK_MAIL_SERVERS_INTERVAL = int(os.environ.get("CHECK_MAIL_SERVERS_INTERVAL", str(15 * 60)))
+# A PEM bundle of extra trusted roots (a private CA); empty: the system's roots only.
+CHECK_MAIL_SERVERS_CA_FILE = os.environ.get("CHECK_MAIL_SERVERS_CA_FILE", "")
+# Connect somewhere else than DNS says, like curl's --connect-to: comma-separated
+# "host:port:address:port" (e.g. a server's internal address). Certificates are still checked
+# against the server's own host name. Tests point our servers at greeters on loopback.
+CHECK_MAIL_SERVERS_CONNECT_TO = env_list("CHECK_MAIL_SERVERS_CONNECT_TO")
+# The staff overview warns about certificates that expire within this many days.
+CHECK_CERTIFICATE_WARNING_DAYS = int(os.environ.get("CHECK_CERTIFICATE_WARNING_DAYS", "21"))
+# Customers see a check result only while it is this fresh (the checker may have stopped).
+CHECK_RESULT_FRESH_MINUTES = int(os.environ.get("CHECK_RESULT_FRESH_MINUTES", "60"))
+# Nameservers for the domain check: comma-separated host:port; empty: the system's resolver.
+PORTAL_DNS_RESOLVER = os.environ.get("PORTAL_DNS_RESOLVER", "")
+# Domain checks per client address and minute (in the shared cache).
+DOMAIN_CHECK_RATE = os.environ.get("DOMAIN_CHECK_RATE", "10/m")
+# Seconds a domain check may wait for DNS in all (every look-up of one check together).
+DOMAIN_CHECK_DNS_SECONDS = float(os.environ.get("DOMAIN_CHECK_DNS_SECONDS", "4"))
+# django-ratelimit counts per client address as the login lock-out sees it (behind the proxy).
+RATELIMIT_IP_META_KEY = "portal.staff.login_protection.client_ip"
 
 # Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
 # with debug on. Successful health checks are left out.
