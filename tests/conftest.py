@@ -1,9 +1,9 @@
 """Shared fixtures: data built in code through small builders, never by primary key."""
 
-import os
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 from portal.demo.loader import load_demo
 from portal.help.models import Article, Category
@@ -57,16 +57,13 @@ def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si"
 
 @pytest.fixture(scope="session")
 def loopback_dns():
-    """One DNS server on loopback for the whole run; PORTAL_DNS_RESOLVER points at it."""
+    """One DNS server on loopback for the whole run; the PORTAL_DNS_RESOLVER setting names it."""
     server = LoopbackDns().start()
-    previous = os.environ.get("PORTAL_DNS_RESOLVER")
-    os.environ["PORTAL_DNS_RESOLVER"] = server.address
+    resolver_setting = override_settings(PORTAL_DNS_RESOLVER=server.address)
+    resolver_setting.enable()
     yield server
+    resolver_setting.disable()
     server.stop()
-    if previous is None:
-        os.environ.pop("PORTAL_DNS_RESOLVER", None)
-    else:
-        os.environ["PORTAL_DNS_RESOLVER"] = previous
 
 
 @pytest.fixture(autouse=True)

@@ -24,12 +24,18 @@ from portal.mail.models import (
     ProgramStep,
     Server,
 )
+from portal.markdown import normalise_source
 
 PROVIDERS_FILE = Path(__file__).parent / "content" / "providers.toml"
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
-    """Create the row, or update only the fields that differ. Returns (row, outcome)."""
+    """Create the row, or update only the fields that differ. Returns (row, outcome).
+    Text is compared as it is stored (`normalise_source`)."""
+    values = {
+        name: normalise_source(value) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
     row = model.objects.filter(**lookup).first()
     if row is None:
         return model.objects.create(**lookup, **values), "created"
@@ -85,7 +91,13 @@ def seed_programs(demo: DemoContent, tally: Counter) -> None:
         )
         fields = ("order", "protocol", "variant", "text_sl", "text_en")
         wanted = [
-            (order, step.protocol, step.variant, step.text_sl, step.text_en)
+            (
+                order,
+                step.protocol,
+                step.variant,
+                normalise_source(step.text_sl),
+                normalise_source(step.text_en),
+            )
             for order, step in enumerate(entry.steps, start=1)
         ]
         current = list(program.steps.order_by("order").values_list(*fields))

@@ -12,11 +12,11 @@ minutes, in the shared cache (Redis in production), so a domain is asked at most
 by all workers together. Only domain names are ever looked up: a name containing "@" is
 refused, so the local part of an address can never reach a nameserver or a DNS log.
 
-`PORTAL_DNS_RESOLVER` (comma-separated `host:port`, e.g. `127.0.0.1:5353,[::1]:53`) sets the
-nameservers; unset, the system's resolver (`/etc/resolv.conf`) is used.
+The `PORTAL_DNS_RESOLVER` setting (from the environment variable of that name: comma-separated
+`host:port`, e.g. `127.0.0.1:5353,[::1]:53`) sets the nameservers; empty, the system's resolver
+(`/etc/resolv.conf`) is used.
 """
 
-import os
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -25,12 +25,12 @@ import dns.exception
 import dns.name
 import dns.nameserver
 import dns.resolver
+from django.conf import settings
 from django.core.cache import cache
 
 LOOKUP_BUDGET_SECONDS = 2.0
 ANSWER_CACHE_SECONDS = 60 * 60
 FAILURE_CACHE_SECONDS = 5 * 60
-RESOLVER_ENV = "PORTAL_DNS_RESOLVER"
 DEFAULT_PORT = 53
 
 
@@ -65,7 +65,7 @@ def parse_nameservers(value: str) -> list[tuple[str, int]]:
             host, port = item, str(DEFAULT_PORT)
         servers.append((host, int(port)))
     if not servers:
-        raise ValueError(f"{RESOLVER_ENV} names no nameserver")
+        raise ValueError("PORTAL_DNS_RESOLVER names no nameserver")
     return servers
 
 
@@ -87,7 +87,7 @@ def _resolver(configured: str) -> dns.resolver.Resolver:
 
 
 def resolver() -> dns.resolver.Resolver:
-    return _resolver(os.environ.get(RESOLVER_ENV, "").strip())
+    return _resolver((settings.PORTAL_DNS_RESOLVER or "").strip())
 
 
 def _ask(name: str, rdtype: str) -> DnsAnswer:

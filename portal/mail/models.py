@@ -11,7 +11,7 @@ from portal.localized import LocalizedMixin
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol, Security, StepVariant
 from portal.mail.step_images import step_image_path, validate_step_image
-from portal.mail.steps import security_mismatch, unknown_placeholders
+from portal.mail.steps import macro_lines, security_mismatch, unknown_placeholders
 
 
 def domain_lines(text: str, strict: bool = True) -> tuple[str, ...]:
@@ -330,6 +330,12 @@ class ProgramStep(LocalizedMixin, models.Model):
                 errors[field] = _("Unknown placeholder: %(names)s") % {
                     "names": ", ".join("{" + name + "}" for name in unknown)
                 }
+            macros = macro_lines(getattr(self, field))
+            if macros:
+                errors[field] = _(
+                    "Line %(line)d: macros such as [[ports-table]] work only in articles, not in "
+                    "steps. Write the values out, or use a placeholder such as {incoming_port}."
+                ) % {"line": macros[0]}
             elif security_mismatch(getattr(self, field), self.variant):
                 errors[field] = _(
                     "This step names an encryption setting that contradicts the connection it "

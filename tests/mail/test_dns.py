@@ -47,9 +47,9 @@ def test_answers_are_kept_an_hour_and_failures_a_few_minutes(dns_zone, monkeypat
     }
 
 
-def test_a_silent_nameserver_fails_within_the_budget(monkeypatch):
+def test_a_silent_nameserver_fails_within_the_budget(monkeypatch, settings):
     # A UDP port nobody answers on (the discard port on loopback): the look-up gives up.
-    monkeypatch.setenv("PORTAL_DNS_RESOLVER", "127.0.0.1:9")
+    settings.PORTAL_DNS_RESOLVER = "127.0.0.1:9"
     monkeypatch.setattr(dns, "LOOKUP_BUDGET_SECONDS", 0.3)
     dns._resolver.cache_clear()
     try:
@@ -77,8 +77,7 @@ def test_portal_dns_resolver_names_host_and_port(value, expected):
     assert parse_nameservers(value) == expected
 
 
-def test_the_resolver_uses_portal_dns_resolver(monkeypatch, loopback_dns):
-    monkeypatch.setenv("PORTAL_DNS_RESOLVER", loopback_dns.address)
+def test_the_resolver_uses_portal_dns_resolver(loopback_dns):
     (server,) = dns.resolver().nameservers
     assert f"{server.address}:{server.port}" == loopback_dns.address
     assert dns.resolver().lifetime == 2.0
