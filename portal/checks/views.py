@@ -1,6 +1,6 @@
 """The domain check page: a hosted domain's DNS compared with what we expect."""
 
-from django.conf import settings as django_settings
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
@@ -23,7 +23,7 @@ def domain_check(request: HttpRequest) -> HttpResponse:
         request,
         group="domain-check",
         key="ip",
-        rate=django_settings.DOMAIN_CHECK_RATE,
+        rate=settings.DOMAIN_CHECK_RATE,
         increment=True,
     ):
         return render(request, "checks/domain_check.html", context | {"limited": True}, status=429)
@@ -32,7 +32,7 @@ def domain_check(request: HttpRequest) -> HttpResponse:
     context["domain"] = address
     if not mail_settings.hosted:
         return render(request, "checks/domain_check.html", context, status=404)
-    lookup = Lookup(django_settings.DOMAIN_CHECK_DNS_SECONDS)
+    lookup = Lookup(settings.DOMAIN_CHECK_DNS_SECONDS)
     try:
         checks = check_domain(mail_settings, portal_hostname(request), lookup)
     except DnsUnavailable:
