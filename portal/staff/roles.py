@@ -35,6 +35,11 @@ SUPPORT_STAFF_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "hostingpackage": ("view",),
         "portsetting": ("view",),
     },
+    # Live check results, written only by manage.py check_mail_servers.
+    "checks": {
+        "checkedendpoint": ("view",),
+        "endpointcheck": ("view",),
+    },
 }
 
 
