@@ -1,5 +1,6 @@
 """The staff overview and the customers' sentence, from checks of greeters on loopback."""
 
+from django.template import Context, Template
 from django.utils import translation
 
 from portal.checks.models import CheckedEndpoint
@@ -71,3 +72,15 @@ def test_support_staff_read_an_endpoints_recent_checks_but_cannot_change_them(ma
     assert listing.status_code == 200
     assert "streznik.avant.si" in listing.content.decode()
     assert client.get("/en/admin/checks/checkedendpoint/add/").status_code == 403
+
+
+def test_the_server_check_tag_renders_the_sentence_where_it_is_placed(mail_lab):
+    mail_lab.server("streznik.avant.si", days_left=100)
+    check_mail_servers()
+    card = Template("{% load live_checks %}{% server_check hostname %}")
+    with translation.override("sl"):
+        html = card.render(Context({"hostname": "streznik.avant.si"}))
+        nothing = card.render(Context({"hostname": None}))
+    assert 'role="status"' in html
+    assert "Preverjeno pravkar: strežnik odgovarja, njegovo potrdilo velja do " in html
+    assert nothing.strip() == ""
