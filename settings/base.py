@@ -316,8 +316,6 @@ PORTAL_DNS_RESOLVER = os.environ.get("PORTAL_DNS_RESOLVER", "")
 DOMAIN_CHECK_RATE = os.environ.get("DOMAIN_CHECK_RATE", "10/m")
 # Seconds a domain check may wait for DNS in all (every look-up of one check together).
 DOMAIN_CHECK_DNS_SECONDS = float(os.environ.get("DOMAIN_CHECK_DNS_SECONDS", "4"))
-# django-ratelimit counts per client address as the login lock-out sees it (behind the proxy).
-RATELIMIT_IP_META_KEY = "portal.staff.login_protection.client_ip"
 
 # Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
 # with debug on. Successful health checks are left out.
