@@ -6,9 +6,9 @@ Each engine runs in its own child process with DJANGO_SETTINGS_MODULE=settings.t
 own throwaway database, created through Django's test-database machinery (so migrations,
 including the search index, run as in production) and destroyed at the end, also on failure:
 - SQLite: `test_search_benchmark.sqlite3` in a temporary directory that is removed;
-- PostgreSQL: `test_portal_search_benchmark` on BENCH_POSTGRES_URL
-  (default postgres://postgres@127.0.0.1:5432/portal_search_benchmark; only the test_
-  database is ever created or dropped).
+- PostgreSQL: `test_<name>` on BENCH_POSTGRES_URL
+  (default postgres://postgres@127.0.0.1:5432/portal_search_benchmark, so
+  `test_portal_search_benchmark`; only the test_ database is ever created or dropped).
 
 It seeds the demo content plus N generated bilingual articles (bulk insert, then one index
 rebuild), then times `search_help()` — what the search page does: synonyms, matching, the
@@ -158,7 +158,7 @@ def run_engine(engine: str, articles: int, rounds: int) -> None:
     if engine == "sqlite":
         connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_SQLITE_PATH"]
     else:
-        connection.settings_dict["TEST"]["NAME"] = "test_portal_search_benchmark"
+        connection.settings_dict["TEST"]["NAME"] = "test_" + connection.settings_dict["NAME"]
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:

@@ -7,6 +7,8 @@ protocol. The first endpoint is always `MailSettings.endpoint(protocol, secure=T
 one the wizard's settings card shows for a hosted domain.
 """
 
+from dataclasses import replace
+
 from portal.mail.addresses import EmailAddress, InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol
 from portal.mail.mailsettings import Endpoint, MailSettings
@@ -40,10 +42,17 @@ def domain_only_address(value: str) -> EmailAddress:
     return EmailAddress("", ascii_domain, to_unicode_domain(ascii_domain))
 
 
+def without_local_part(address: EmailAddress) -> EmailAddress:
+    """The same domain with an empty local part: what is rendered for a whole domain (and
+    cached), so that a cached document can never carry the address it was first asked for."""
+    return replace(address, local_part="")
+
+
 __all__ = [
     "InvalidAddress",
     "advertised_endpoints",
     "best_endpoint",
     "domain_only_address",
     "protocol_order",
+    "without_local_part",
 ]

@@ -2,7 +2,10 @@
 
 Every endpoint answers without authentication (never with `WWW-Authenticate`), never stores or
 logs what it was sent, and turns bad input into a 4xx. Each makes at most the two queries of
-`mail_settings_for()`. Machine formats recommend IMAP by default (see the README).
+`mail_settings_for()`, and none while the domain's document is cached: Thunderbird's document,
+the Autodiscover response and the Apple profile are rendered once per domain (and protocol and
+language) and content version, from the domain alone; the address is filled in afterwards and
+never reaches the cache. Machine formats recommend IMAP by default (see the README).
 """
 
 from django.conf import settings as django_settings
@@ -15,8 +18,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from portal.autoconfig import apple, autodiscover, thunderbird
-from portal.autoconfig.advertised import domain_only_address
+from portal.autoconfig.advertised import domain_only_address, without_local_part
 from portal.autoconfig.hosts import portal_url, request_host_name
+from portal.localized import current_language
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
@@ -138,25 +142,38 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
         return _autodiscover_error(error.code, 400)
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
-    settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    template = get_or_build(
+        f"autodiscover:{Protocol.IMAP}:{address.domain}",
+        lambda: _autodiscover_template(address),
+    )
+    if template is None:
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
-        autodiscover.render_settings(settings), content_type=autodiscover.CONTENT_TYPE
+        autodiscover.fill_login_name(template, address.address),
+        content_type=autodiscover.CONTENT_TYPE,
     )
+
+
+def _autodiscover_template(address: EmailAddress) -> bytes | None:
+    """The domain's response with a slot for the login name (what is cached)."""
+    settings = mail_settings_for(without_local_part(address), Protocol.IMAP)
+    return autodiscover.render_settings_template(settings) if settings.hosted else None
 
 
 # -- Apple configuration profile ----------------------------------------------------------------
 
 
-def _profile_response(settings: MailSettings, *, with_address: bool) -> HttpResponse:
-    body = apple.render_profile(
-        settings, organization=django_settings.PORTAL_ORGANIZATION, with_address=with_address
-    )
-    response = HttpResponse(body, content_type=apple.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{apple.profile_filename(settings)}"'
+def _profile_response(template: apple.ProfileTemplate, address: EmailAddress) -> HttpResponse:
+    response = HttpResponse(apple.fill_profile(template, address), content_type=apple.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{template.filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _profile_template(settings: MailSettings, *, with_address: bool) -> apple.ProfileTemplate:
+    return apple.profile_template(
+        settings, organization=django_settings.PORTAL_ORGANIZATION, with_address=with_address
+    )
 
 
 def mobileconfig_response(settings: MailSettings) -> HttpResponse:
@@ -167,7 +184,7 @@ def mobileconfig_response(settings: MailSettings) -> HttpResponse:
     """
     if not settings.hosted:
         raise Http404(_("This domain is not hosted here."))
-    return _profile_response(settings, with_address=True)
+    return _profile_response(_profile_template(settings, with_address=True), settings.address)
 
 
 @require_safe
@@ -188,7 +205,19 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
             return _plain(400, "emailaddress or domain is required")
     except InvalidAddress:
         return _plain(400, "not a valid email address or domain")
-    settings = mail_settings_for(address, protocol)
-    if not settings.hosted:
+    # The same for every address of a domain: built once per content version and language.
+    kind = "address" if with_address else "domain"
+    template = get_or_build(
+        f"mobileconfig:{current_language()}:{protocol}:{kind}:{address.domain}",
+        lambda: _domain_profile_template(address, protocol, with_address=with_address),
+    )
+    if template is None:
         return _plain(404, "this domain is not hosted here")
-    return _profile_response(settings, with_address=with_address)
+    return _profile_response(template, address)
+
+
+def _domain_profile_template(
+    address: EmailAddress, protocol: str, *, with_address: bool
+) -> apple.ProfileTemplate | None:
+    settings = mail_settings_for(without_local_part(address), protocol)
+    return _profile_template(settings, with_address=with_address) if settings.hosted else None
