@@ -1,7 +1,8 @@
 """First-load weight of a page: the HTML plus every subresource a browser would fetch.
 
 `measure(fetch, path)` is deterministic and used by tests; `python bench/page_budget.py` seeds the
-demo into a throwaway SQLite database and prints the figures for every public page type.
+demo into a throwaway SQLite database and prints the figures for every public page type, then
+the size of the wizard's program step with 10 and with 200 mail programs.
 
 Counted: the document, stylesheets, scripts, images, icons (a browser always fetches one) and
 preloads. Static files are counted at the size WhiteNoise transfers them (its pre-compressed
@@ -9,9 +10,13 @@ gzip/brotli variant when one exists); the HTML at the size the server sends it.
 """
 
 import gzip
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.server import WIZARD_ANSWERS
 
@@ -130,14 +135,42 @@ def measure_all(client) -> list[PageWeight]:
     return weights
 
 
+# -- The wizard's program step as the program list grows -----------------------------------------
+
+PROGRAM_COUNTS = (10, 200)
+
+
+def add_programs(total: int) -> None:
+    """Generated programs (every platform and icon in turn) until `total` are active."""
+    from portal.mail.models import Icon, MailProgram, Platform
+
+    existing = MailProgram.objects.active().count()
+    platforms, icons = list(Platform), list(Icon)
+    MailProgram.objects.bulk_create(
+        MailProgram(
+            name=f"Poštni program {number}",
+            slug=f"postni-program-{number}",
+            platform=platforms[number % len(platforms)],
+            icon=icons[number % len(icons)],
+            order=100 + number,
+        )
+        for number in range(existing, total)
+    )
+
+
+def program_step_bytes(client, total: int) -> tuple[int, int]:
+    """(HTML bytes, gzip bytes) of the program step with `total` active programs."""
+    add_programs(total)
+    client.post(WIZARD_ANSWERS[0][0], WIZARD_ANSWERS[0][1])
+    response = client.get(WIZARD_ANSWERS[1][0])
+    assert response.status_code == 200, response.status_code
+    return len(response.content), len(gzip.compress(response.content, 6, mtime=0))
+
+
 def main() -> None:
     import os
-    import sys
     import tempfile
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
     database = Path(tempfile.mkdtemp(prefix="portal-budget-")) / "budget.sqlite3"
     os.environ["DJANGO_SETTINGS_MODULE"] = "settings.test"
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
@@ -160,6 +193,10 @@ def main() -> None:
             f"{weight.path:<34}{weight.status:>7}{weight.requests:>9}{weight.total_bytes:>9}"
             f"  {'yes' if weight.within_budget else 'NO'}"
         )
+    print(f"\n{'program step':<34}{'bytes':>9}{'gzip':>9}")
+    for total in PROGRAM_COUNTS:
+        html, compressed = program_step_bytes(Client(), total)
+        print(f"{f'{total} programs':<34}{html:>9}{compressed:>9}")
     database.unlink(missing_ok=True)
     database.parent.rmdir()
     if not all(weight.within_budget for weight in weights):
