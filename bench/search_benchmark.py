@@ -76,7 +76,7 @@ def generated_articles(count: int, category, frequencies: Counter):
 
 
 def seed(count: int) -> dict:
-    from portal.demo import content
+    from portal.demo.loader import load_demo
     from portal.demo.seed import seed_all
     from portal.help.models import Article, Category, SearchTerm
     from portal.help.search.index import rebuild
@@ -86,9 +86,9 @@ def seed(count: int) -> dict:
     seed_all()
     frequencies = Counter(
         word
-        for entry in content.ARTICLES
-        for field in ("title_sl", "body_sl", "title_en", "body_en")
-        for word in WORD.findall(entry[field])
+        for article in load_demo().articles
+        for field in (article.title_sl, article.body_sl, article.title_en, article.body_en)
+        for word in WORD.findall(field)
     )
     category = Category.objects.get(slug="osnove")
     Article.objects.bulk_create(generated_articles(count, category, frequencies), batch_size=500)

@@ -21,22 +21,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from tests.page_weight import WIZARD_ANSWERS
+
 ROOT = Path(__file__).resolve().parent.parent
-# One walk through the wizard (hosted address, Thunderbird, phone + laptop → IMAP).
-WIZARD_ANSWERS = [
-    ("/carovnik/", {"email": "info@vasadomena.si"}),
-    ("/carovnik/program/", {"program": "thunderbird"}),
-    (
-        "/carovnik/uporaba/",
-        {
-            "devices": "few",
-            "shared": "no",
-            "storage": "keep",
-            "forwarded": "no",
-            "volume": "medium",
-        },
-    ),
-]
 PYTHON = sys.executable
 
 

@@ -12,7 +12,7 @@ from portal.help.views import robots_txt
 urlpatterns = [
     path("", include("portal.autoconfig.urls")),
     path("health/", include("portal.health_urls")),
-    path(settings.MEDIA_URL.strip("/") + "/", include("portal.staff.media_urls")),
+    path(settings.MEDIA_URL.strip("/") + "/", include("portal.mail.media_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
@@ -21,7 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("portal.help.urls")),
     path(_("wizard/"), include("portal.wizard.urls")),
     path(_("dns/"), include("portal.autoconfig.guide_urls")),
-    path("admin/", include("portal.staff.urls")),
+    path("admin/", include("portal.help.admin.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

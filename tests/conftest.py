@@ -1,14 +1,32 @@
 """Shared fixtures: data built in code through small builders, never by primary key."""
 
+from pathlib import Path
+
 import pytest
 
-from portal.demo.ports import PORTS
+from portal.demo.loader import load_demo
 from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
 from portal.mail.mailsettings import MailSettings, PortOption
 from portal.mail.models import HostingPackage, PortSetting, Server
 
-SEED_PORT_OPTIONS = tuple(PortOption(str(p), str(s), port, pref) for p, s, port, pref in PORTS)
+TESTS = Path(__file__).resolve().parent
+# Every test in one of these folders carries the folder's marker, so `-m "not browser and not
+# deploy"` leaves out exactly the tests that need Chromium or the production stack.
+FOLDER_MARKERS = {"browser": pytest.mark.browser, "deploy": pytest.mark.deploy}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+
+
+DEMO_PORTS = load_demo().ports
+SEED_PORT_OPTIONS = tuple(
+    PortOption(p.protocol, p.security, p.port, p.preferred) for p in DEMO_PORTS
+)
 
 
 def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si", **kwargs):
@@ -26,8 +44,10 @@ def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si"
 @pytest.fixture
 def ports(db):
     return [
-        PortSetting.objects.create(protocol=p, security=s, port=port, preferred=pref)
-        for p, s, port, pref in PORTS
+        PortSetting.objects.create(
+            protocol=p.protocol, security=p.security, port=p.port, preferred=p.preferred
+        )
+        for p in DEMO_PORTS
     ]
 
 

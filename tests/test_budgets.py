@@ -1,16 +1,16 @@
-"""The deterministic half of bench/page_budget.py: bytes, requests and other sites per page."""
+"""Page weight: bytes, requests and other sites per page (bench/page_budget.py prints them)."""
 
 import pytest
 from django.core.management import call_command
 
-from bench.page_budget import (
+from portal.mail.models import Icon
+from tests.page_weight import (
     BUDGET_BYTES,
     BUDGET_REQUESTS,
     measure,
     measure_all,
     program_step_bytes,
 )
-from portal.mail.models import Icon
 
 # The program step with 200 programs: 122,400 bytes when every option inlined its icon's
 # drawing; with the icons defined once as SVG symbols each program adds a short reference.

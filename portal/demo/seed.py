@@ -1,27 +1,20 @@
-"""Demo content as plain functions; `manage.py seed_demo` calls `seed_all()`.
+"""Demo content into the database; `manage.py seed_demo` calls `seed_all()`.
 
-Every function is idempotent: it looks rows up by their natural key and saves only what
-differs, so a second run writes nothing (no new history entries, no changed timestamps).
+The content itself is in files (portal/demo/content/, read by `portal.demo.loader`). Every
+function is idempotent: it looks rows up by their natural key and saves only what differs, so a
+second run writes nothing (no new history entries, no changed timestamps).
 """
 
 from collections import Counter
+from dataclasses import asdict
 
 from django.db import transaction
 
-from portal.demo import content
-from portal.demo.ports import PORTS
+from portal.demo.loader import DemoContent, load_demo
 from portal.help.models import Article, Category, SearchSynonym
 from portal.help.search.query import query_words
+from portal.mail.addresses import to_ascii_domain
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
-
-SERVERS = [("streznik.avant.si", True), ("streznik2.avant.si", True), ("star.avant.si", False)]
-
-PACKAGES = [
-    # (domain, plan, disk quota in MB, server)
-    ("vasadomena.si", "Gostovanje Start", 5_000, "streznik.avant.si"),
-    ("čebelica.si", "Gostovanje Pro", 20_000, "streznik2.avant.si"),
-    ("pisarna-novak.si", "Gostovanje Business", 50_000, "streznik.avant.si"),
-]
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
@@ -38,35 +31,45 @@ def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
     return row, "updated"
 
 
-def seed_servers(tally: Counter) -> None:
-    for hostname, active in SERVERS:
-        tally[upsert(Server, {"hostname": hostname}, {"active": active})[1]] += 1
+def without(entry, *names: str) -> dict:
+    """A content entry's fields as a dict, less the named ones."""
+    return {key: value for key, value in asdict(entry).items() if key not in names}
 
 
-def seed_packages(tally: Counter) -> None:
-    from portal.mail.addresses import to_ascii_domain
+def seed_servers(demo: DemoContent, tally: Counter) -> None:
+    for server in demo.servers:
+        tally[upsert(Server, {"hostname": server.hostname}, {"active": server.active})[1]] += 1
 
+
+def seed_packages(demo: DemoContent, tally: Counter) -> None:
     servers = {server.hostname: server for server in Server.objects.all()}
-    for domain, plan, quota, hostname in PACKAGES:
+    for package in demo.packages:
         _row, outcome = upsert(
             HostingPackage,
-            {"domain": to_ascii_domain(domain)},
-            {"plan": plan, "disk_quota_mb": quota, "server": servers[hostname]},
+            {"domain": to_ascii_domain(package.domain)},
+            {
+                "plan": package.plan,
+                "disk_quota_mb": package.disk_quota_mb,
+                "server": servers[package.server],
+            },
         )
         tally[outcome] += 1
 
 
-def seed_ports(tally: Counter) -> None:
-    for protocol, security, port, preferred in PORTS:
-        lookup = {"protocol": protocol, "security": security, "port": port}
-        tally[upsert(PortSetting, lookup, {"preferred": preferred})[1]] += 1
+def seed_ports(demo: DemoContent, tally: Counter) -> None:
+    for port in demo.ports:
+        lookup = {"protocol": port.protocol, "security": port.security, "port": port.port}
+        tally[upsert(PortSetting, lookup, {"preferred": port.preferred})[1]] += 1
 
 
-def seed_programs(tally: Counter) -> None:
-    for entry in content.PROGRAMS:
-        values = {key: entry[key] for key in entry if key not in ("slug", "steps")}
-        program, outcome = upsert(MailProgram, {"slug": entry["slug"]}, values)
-        wanted = [(order, sl, en) for order, (sl, en) in enumerate(entry["steps"], start=1)]
+def seed_programs(demo: DemoContent, tally: Counter) -> None:
+    for entry in demo.programs:
+        program, outcome = upsert(
+            MailProgram, {"slug": entry.slug}, without(entry, "slug", "steps")
+        )
+        wanted = [
+            (order, step.text_sl, step.text_en) for order, step in enumerate(entry.steps, start=1)
+        ]
         current = list(program.steps.order_by("order").values_list("order", "text_sl", "text_en"))
         if current != wanted:
             program.steps.all().delete()
@@ -78,35 +81,34 @@ def seed_programs(tally: Counter) -> None:
         tally[outcome] += 1
 
 
-def seed_help_centre(tally: Counter) -> None:
-    for entry in content.CATEGORIES:
-        values = {key: value for key, value in entry.items() if key != "slug"}
-        tally[upsert(Category, {"slug": entry["slug"]}, values)[1]] += 1
+def seed_help_centre(demo: DemoContent, tally: Counter) -> None:
+    for entry in demo.categories:
+        tally[upsert(Category, {"slug": entry.slug}, without(entry, "slug"))[1]] += 1
     categories = {category.slug: category for category in Category.objects.all()}
     articles = {}
-    for entry in content.ARTICLES:
-        values = {key: value for key, value in entry.items() if key not in ("slug", "related")}
-        values["category"] = categories[entry["category"]]
+    for entry in demo.articles:
+        values = without(entry, "slug", "related")
+        values["category"] = categories[entry.category]
         values["published"] = True
-        article, outcome = upsert(Article, {"slug": entry["slug"]}, values)
-        articles[entry["slug"]] = article
+        article, outcome = upsert(Article, {"slug": entry.slug}, values)
+        articles[entry.slug] = article
         tally[outcome] += 1
-    for entry in content.ARTICLES:
-        article = articles[entry["slug"]]
-        wanted = {articles[slug].pk for slug in entry["related"]}
+    for entry in demo.articles:
+        article = articles[entry.slug]
+        wanted = {articles[slug].pk for slug in entry.related}
         if set(article.related.values_list("pk", flat=True)) != wanted:
             article.related.set(wanted)
             tally["updated"] += 1
 
 
-def seed_search_synonyms(tally: Counter) -> None:
+def seed_search_synonyms(demo: DemoContent, tally: Counter) -> None:
     wanted = {}
-    for forms in content.SEARCH_WORD_FORMS:
+    for forms in demo.word_forms:
         for form in forms:
             others = ", ".join(other for other in forms if other != form)
             wanted[" ".join(query_words(form))] = (others, None)
-    for phrase, expansion, slug in content.SEARCH_SYNONYMS:
-        wanted[" ".join(query_words(phrase))] = (expansion, slug or None)
+    for synonym in demo.synonyms:
+        wanted[" ".join(query_words(synonym.phrase))] = (synonym.expansion, synonym.article)
     articles = {article.slug: article for article in Article.objects.only("slug")}
     for phrase, (expansion, slug) in wanted.items():
         article = articles.get(slug) if slug else None
@@ -115,12 +117,13 @@ def seed_search_synonyms(tally: Counter) -> None:
 
 
 @transaction.atomic
-def seed_all() -> Counter:
+def seed_all(demo: DemoContent | None = None) -> Counter:
+    demo = demo or load_demo()
     tally: Counter = Counter()
-    seed_servers(tally)
-    seed_packages(tally)
-    seed_ports(tally)
-    seed_programs(tally)
-    seed_help_centre(tally)
-    seed_search_synonyms(tally)
+    seed_servers(demo, tally)
+    seed_packages(demo, tally)
+    seed_ports(demo, tally)
+    seed_programs(demo, tally)
+    seed_help_centre(demo, tally)
+    seed_search_synonyms(demo, tally)
     return tally

@@ -1,29 +1,18 @@
-"""Staff-written Markdown → safe HTML, rendered once when an article is saved.
+"""Article macros: a paragraph that is exactly `[[name]]` stands for live data.
 
-Raw HTML in the source is not passed through (markdown-it's `html` option is off) and the
-result is cleaned by an allow-list sanitiser (nh3) as a second line of defence.
-Live data comes from macros: a paragraph that is exactly `[[name]]`.
+Markdown itself is rendered by `portal.markdown` (shared with the mail app's program steps);
+this module knows which macros exist, finds them in the source and in rendered HTML, and
+builds an article's table of contents.
 """
 
 import html
 import re
 
 import nh3
-from django.utils.text import slugify
-from markdown_it import MarkdownIt
 
 MACROS = ("ports-table", "servers")
 MACRO_LINE = re.compile(r"^[ \t]*\[\[([^\]\n]*)\]\][ \t]*$", re.MULTILINE)
 MACRO_PARAGRAPH = re.compile(r"<p>\[\[([a-z-]+)\]\]</p>")
-
-ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "kbd", "li",
-    "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "th": {"scope"}}
-
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-_markdown.enable("table")
 
 
 def unknown_macros(source: str) -> list[tuple[int, str]]:
@@ -36,30 +25,6 @@ def unknown_macros(source: str) -> list[tuple[int, str]]:
             line_number = source.count("\n", 0, match.start()) + 1
             problems.append((line_number, name))
     return problems
-
-
-def _heading_ids(tokens) -> None:
-    """Give h2/h3 headings stable ids so articles can have a table of contents."""
-    seen: dict[str, int] = {}
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.tag in ("h2", "h3"):
-            text = tokens[index + 1].content
-            base = slugify(text) or "section"
-            seen[base] = seen.get(base, 0) + 1
-            token.attrSet("id", base if seen[base] == 1 else f"{base}-{seen[base]}")
-
-
-def render_markdown(source: str) -> str:
-    tokens = _markdown.parse(source or "")
-    _heading_ids(tokens)
-    rendered = _markdown.renderer.render(tokens, _markdown.options, {})
-    return nh3.clean(
-        rendered,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
 
 
 def table_of_contents(rendered_html: str) -> list[tuple[str, str, str]]:

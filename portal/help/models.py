@@ -7,8 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.help.markup import render_markdown, unknown_macros
+from portal.help.markup import unknown_macros
+from portal.help.search.query import MAX_PHRASE_WORDS, query_words
 from portal.localized import LocalizedMixin
+from portal.markdown import render_markdown
 
 
 class Category(LocalizedMixin, models.Model):
@@ -42,11 +44,6 @@ class Category(LocalizedMixin, models.Model):
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(published=True)
-
-
-SEARCHED_FIELDS = {
-    f"{field}_{language}" for field in ("title", "summary", "body") for language in ("sl", "en")
-}
 
 
 class Article(LocalizedMixin, models.Model):
@@ -116,35 +113,15 @@ class Article(LocalizedMixin, models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
+        """Renders both languages; redirects and the search index follow in receivers
+        (`portal.help.receivers`), inside the same transaction as the row."""
         self.body_html_sl = render_markdown(self.body_sl)
         self.body_html_en = render_markdown(self.body_en)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "body_html_sl", "body_html_en"}
-        with transaction.atomic():
-            previous_slug = self._stored_slug()
+        with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
-            self._keep_old_address(previous_slug)
-            if update_fields is None or SEARCHED_FIELDS & set(update_fields):
-                from portal.help.search.index import index_articles
-
-                index_articles([self])
-
-    def _stored_slug(self) -> str | None:
-        if self.pk is None or self._state.adding:
-            return None
-        return Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-
-    def _keep_old_address(self, previous_slug: str | None) -> None:
-        """Renames never break links: the old slug redirects here (chains collapse, because
-        every former slug points at the article itself), and a slug in use is never a redirect."""
-        if previous_slug == self.slug:
-            return
-        if previous_slug:
-            ArticleSlugRedirect.objects.update_or_create(
-                old_slug=previous_slug, defaults={"article": self}
-            )
-        ArticleSlugRedirect.objects.filter(old_slug=self.slug).delete()
 
 
 class ArticleFeedback(models.Model):
@@ -225,8 +202,6 @@ class SearchSynonym(models.Model):
         return self.phrase
 
     def clean(self) -> None:
-        from portal.help.search.query import MAX_PHRASE_WORDS, query_words
-
         phrase = query_words(self.phrase)
         if not phrase:
             raise ValidationError({"phrase": _("Enter at least one word.")})
@@ -236,8 +211,6 @@ class SearchSynonym(models.Model):
             raise ValidationError(_("Give the words to search for, an article, or both."))
 
     def save(self, *args, **kwargs) -> None:
-        from portal.help.search.query import query_words
-
         # Stored the way searches are compared: folded words separated by single spaces.
         self.phrase = " ".join(query_words(self.phrase))
         super().save(*args, **kwargs)

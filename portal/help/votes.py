@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from portal.help.models import ArticleFeedback
+
 COOKIE = "help_votes"
 SALT = "portal.help.votes"
 MAX_REMEMBERED = 300  # keeps the cookie well under 4 KB
@@ -34,8 +36,6 @@ def remember_vote(response, voted: list[int], article_id: int) -> None:
 
 def record_vote(article, helpful: bool) -> None:
     """Add one vote to the article's counts (created on the first vote)."""
-    from portal.help.models import ArticleFeedback
-
     column = "helpful" if helpful else "not_helpful"
     updated = ArticleFeedback.objects.filter(article=article).update(**{column: F(column) + 1})
     if updated:

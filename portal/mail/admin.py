@@ -12,16 +12,16 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.mail.forms import PackageImportForm
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
-from portal.staff.forms import PackageImportForm
-from portal.staff.history_admin import StaffHistoryAdmin
-from portal.staff.package_import import ImportFileError
-from portal.staff.services import (
+from portal.mail.package_import import ImportFileError
+from portal.mail.package_services import (
     PlanChanged,
     apply_package_import,
     package_export,
     plan_package_import,
 )
+from portal.staff.history_admin import StaffHistoryAdmin
 
 
 @admin.register(Server)
@@ -61,7 +61,7 @@ class HostingPackageAdmin(StaffHistoryAdmin):
             domain__icontains=ascii_term
         ), may_have_duplicates
 
-    # CSV import and export (the logic lives in portal/staff/package_import.py) ---------
+    # CSV import and export (the logic lives in portal/mail/package_import.py) ---------
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -138,7 +138,9 @@ class HostingPackageAdmin(StaffHistoryAdmin):
             "content": content,
             "file_error": error,
         }
-        return TemplateResponse(request, "admin/staff/package_import.html", context, status=status)
+        return TemplateResponse(
+            request, "admin/mail/hostingpackage/import.html", context, status=status
+        )
 
     def export_view(self, request):
         if not self.has_view_permission(request):

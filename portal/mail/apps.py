@@ -1,8 +1,22 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from portal.page_cache import bump_content_version
 
 
 class MailConfig(AppConfig):
     name = "portal.mail"
     label = "mail"
     verbose_name = _("Mail servers and programs")
+
+    def ready(self) -> None:
+        # Imported here, as Django requires: models can be imported only once apps are ready.
+        from portal.mail.models import HostingPackage, PortSetting, Server
+
+        # Ports and servers appear in articles (macros), packages in the machine formats:
+        # any change makes the cached pages stale.
+        for model in (PortSetting, Server, HostingPackage):
+            uid = f"page-cache-{model.__name__}"
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-delete")

@@ -10,8 +10,8 @@ from simple_history.models import HistoricalRecords
 from portal.localized import LocalizedMixin
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol, Security
+from portal.mail.step_images import step_image_path, validate_step_image
 from portal.mail.steps import unknown_placeholders
-from portal.staff.uploads import step_image_path, validate_step_image
 
 
 def validate_hostname(value: str) -> None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.help.markup import render_markdown
+from portal.markdown import render_markdown
 
 PLACEHOLDERS = (
     "email",

@@ -9,6 +9,7 @@ every `migrate` (post_migrate), so that a model added later — e.g. the help ce
 gets its permissions into the role without another migration. It only adds what is missing.
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 
 SUPPORT_STAFF = "Support staff"
@@ -85,6 +86,4 @@ def sync_roles(apps, using: str = "default") -> None:
 
 def sync_roles_after_migrate(sender, using="default", apps=None, **kwargs) -> None:
     """post_migrate receiver (also after `flush`, so test databases keep the roles)."""
-    from django.apps import apps as global_apps
-
     sync_roles(apps or global_apps, using=using)

@@ -114,12 +114,6 @@ class WatchedBrowser:
         return getattr(self._browser, name)
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
@@ -130,27 +124,6 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield WatchedBrowser(browser)
         browser.close()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def axe_scans_loaded_pages():
-    """axe-core scans a page only once it has loaded, stylesheets included.
-
-    A click that submits a form returns once the next page is committed, before its CSS has
-    arrived; an unstyled page fails rules such as target-size (the skip link, not yet moved
-    off-screen, sits next to the site title). Every scan in every browser test waits.
-    """
-    from axe_playwright_python.sync_playwright import Axe
-
-    scan = Axe.run
-
-    def run_on_loaded_page(self, page, *args, **kwargs):
-        page.wait_for_load_state("load")
-        return scan(self, page, *args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Axe, "run", run_on_loaded_page)
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -14,11 +14,11 @@ Screenshots of the card go to test-artifacts/ (git-ignored) for CI to keep.
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import translation
 
 from portal.wizard.recommendation import Devices, Storage, Volume
+from tests.browser.axe import assert_no_wcag_violations, wcag_violations
 from tests.browser.test_wizard import (
     START,
     answer_email,
@@ -28,7 +28,6 @@ from tests.browser.test_wizard import (
     label,
 )
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LANGUAGES = ["sl", "en"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 ADDRESS = "ana.novak@vasadomena.si"
@@ -39,31 +38,13 @@ def url(language: str, name: str, *args, query: str = "") -> str:
         return reverse(name, args=args) + query
 
 
-def wcag_violations(page) -> list[str]:
-    """axe-core's WCAG 2.0 to 2.2 A/AA violations on the current page, one readable entry each."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    entries = []
-    for violation in results.response["violations"]:
-        nodes = "\n".join(
-            f"    {', '.join(map(str, node['target']))}: "
-            + node.get("failureSummary", "").replace("\n", " ")
-            for node in violation["nodes"]
-        )
-        entries.append(
-            f"{violation['id']} ({violation['impact']}): {violation['help']}"
-            f" <{violation['helpUrl']}>\n{nodes}"
-        )
-    return entries
-
-
 def assert_accessible(page) -> None:
     page.wait_for_load_state("load")
     # The strict CSP refuses style="" attributes; none may be in our markup (QR code included).
     # Checked before axe runs: tools (axe, screenshots) may leave empty ones behind.
     styled = page.locator("[style]")
     assert styled.count() == 0, styled.first.evaluate("element => element.outerHTML.slice(0, 200)")
-    violations = wcag_violations(page)
-    assert violations == [], f"{page.url}\n" + "\n".join(violations)
+    assert_no_wcag_violations(page)
 
 
 def arrived(page, selector: str) -> None:

@@ -1,20 +1,18 @@
 """The DNS guidance page in a real Chromium: the form flow, no-JS, and an axe scan."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from portal.demo.ports import PORTS
+from portal.demo.loader import load_demo
 from portal.mail.models import HostingPackage, PortSetting, Server
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+from tests.browser.axe import assert_no_wcag_violations
 
 
 @pytest.fixture
 def hosted_domains(transactional_db):
-    for protocol, security, port, preferred in PORTS:
+    for port in load_demo().ports:
         PortSetting.objects.create(
-            protocol=protocol, security=security, port=port, preferred=preferred
+            protocol=port.protocol, security=port.security, port=port.port, preferred=port.preferred
         )
     server = Server.objects.create(hostname="streznik2.avant.si")
     HostingPackage.objects.create(
@@ -22,21 +20,16 @@ def hosted_domains(transactional_db):
     )
 
 
-def assert_accessible(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert results.violations_count == 0, results.generate_report()
-
-
 def test_owner_looks_up_the_records_for_an_idn_domain(page, hosted_domains):
     page.goto("/dns/")
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
     page.get_by_label("Domena").fill("čebelica.si")
     page.get_by_role("button", name="Prikaži zapise").click()
     assert page.get_by_role("heading", name="Zapisi za čebelica.si").is_visible()
     zone = page.locator("#dns-zone").inner_text()
     assert "_imaps._tcp.xn--ebelica-i6a.si. 3600 IN SRV 0 1 993 streznik2.avant.si." in zone
     expect(page.get_by_role("button", name="Kopiraj").first).to_be_visible()  # JS enhancement
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
 
 
 def test_unknown_domain_and_typing_errors_without_javascript(chromium, live_server, hosted_domains):

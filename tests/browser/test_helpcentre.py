@@ -1,22 +1,9 @@
 """The help centre in a real Chromium: search, "was this helpful?", with and without JS."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from portal.help.models import ArticleFeedback, SearchMiss
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo")
-
-
-def assert_accessible(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+from tests.browser.axe import assert_no_wcag_violations
 
 
 def test_customer_pastes_an_error_message_and_says_the_article_did_not_help(
@@ -50,7 +37,7 @@ def test_customer_pastes_an_error_message_and_says_the_article_did_not_help(
 def test_typo_english_fallback_and_no_results_in_the_browser(page, demo):
     page.goto("/iskanje/?q=tunderbird")
     assert page.locator(".search-note strong").inner_text() == "thunderbird"
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
     page.goto("/iskanje/?q=Require+sign-in")  # Gmail's English wording, only in English text
     assert page.get_by_text("Rezultati v angleščini.").is_visible()
     assert page.locator("ol.search-results").get_attribute("lang") == "en"
@@ -64,15 +51,15 @@ def test_typo_english_fallback_and_no_results_in_the_browser(page, demo):
     assert page.get_by_role(
         "link", name="Naj jih namesto vas poišče čarovnik za nastavitev."
     ).is_visible()
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
     assert SearchMiss.objects.get().query == "kvantni stedilnik"
 
 
 @pytest.mark.parametrize("path", ["/clanek/certifikat-ne-ustreza/", "/en/search/?q=imap"])
 def test_article_and_search_pages_pass_axe(page, demo, path):
     page.goto(path)
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
     page.goto("/en/article/kaj-je-imap/")
     page.get_by_role("button", name="Yes").click()
     assert page.get_by_text("Thank you for your feedback!").is_visible()
-    assert_accessible(page)
+    assert_no_wcag_violations(page)

@@ -4,19 +4,14 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from portal.wizard.recommendation import Devices, Storage, Volume
+from tests.browser.axe import assert_no_wcag_violations
 from tests.wizard.conftest import text_in_every_row
 
 START = {"sl": "/carovnik/", "en": "/en/wizard/"}
 LOCAL_PART = "skrita.stranka.5521"
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo")
 
 
 @pytest.fixture
@@ -234,27 +229,17 @@ def test_settings_card_prints_on_one_page(page, demo):
     assert page.locator(".copy-button").first.is_hidden()
 
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def assert_accessible(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
-
-
 @pytest.mark.parametrize(
     ("language", "domain"), [("sl", "vasadomena.si"), ("en", "neznana-domena.si")]
 )
 def test_every_wizard_page_passes_axe(page, demo, language, domain):
     answer_email(page, language, "@@")
-    assert_accessible(page)  # with the error shown
+    assert_no_wcag_violations(page)  # with the error shown
     answer_email(page, language, f"{LOCAL_PART}@{domain}")
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
     answer_program(page, language, "Mail (iPhone, iPad)")
-    assert_accessible(page)
+    assert_no_wcag_violations(page)
     page.get_by_role("button", name=label(language, "Continue")).click()
-    assert_accessible(page)  # usage (the browser itself asks for unanswered questions)
+    assert_no_wcag_violations(page)  # usage (the browser itself asks for unanswered questions)
     answer_usage(page, language, Devices.FEW, True, Storage.KEEP, False, Volume.MEDIUM)
-    assert_accessible(page)
+    assert_no_wcag_violations(page)

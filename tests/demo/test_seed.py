@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from portal.demo import content
+from portal.demo.loader import ContentError, load_demo
 from portal.help.models import Article
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep
 
@@ -68,7 +68,75 @@ def test_demo_programs_and_articles_cover_what_customers_need():
 
 
 def test_demo_content_is_valid_data():
-    slugs = {entry["slug"] for entry in content.ARTICLES}
-    for entry in content.ARTICLES:
-        assert set(entry["related"]) <= slugs
-        assert entry["slug"] not in entry["related"]
+    demo = load_demo()
+    slugs = {article.slug for article in demo.articles}
+    categories = {category.slug for category in demo.categories}
+    for article in demo.articles:
+        assert set(article.related) <= slugs, article.slug
+        assert article.slug not in article.related
+        assert article.category in categories, article.slug
+    for synonym in demo.synonyms:
+        assert synonym.article is None or synonym.article in slugs, synonym.phrase
+
+
+ARTICLE = """+++
+category = "osnove"
+order = 1
+related = ["kaj-je-imap"]
+
+[sl]
+title = "Kaj je POP3?"
+summary = "Povzetek."
+
+[en]
+title = "What is POP3?"
+summary = "Summary."
++++
+
+<!-- sl -->
+
+## Naslov
+
+Besedilo.
+
+<!-- en -->
+
+## Heading
+
+Text.
+"""
+
+
+def write_content(tmp_path, article_text):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "demo.toml").write_text(
+        '[[categories]]\nslug = "osnove"\norder = 1\n'
+        'name_sl = "Osnove"\nname_en = "Basics"\ndescription_sl = ""\ndescription_en = ""\n'
+    )
+    (tmp_path / "articles" / "kaj-je-pop3.md").write_text(article_text)
+
+
+def test_an_article_file_gives_both_languages(tmp_path):
+    write_content(tmp_path, ARTICLE.replace("\n", "\r\n"))  # saved on Windows
+    (article,) = load_demo(tmp_path).articles
+    assert article.slug == "kaj-je-pop3"
+    assert (article.title_sl, article.title_en) == ("Kaj je POP3?", "What is POP3?")
+    assert article.related == ("kaj-je-imap",)
+    assert article.body_sl == "## Naslov\n\nBesedilo."
+    assert article.body_en == "## Heading\n\nText."
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        (ARTICLE.replace("<!-- en -->", ""), "<!-- en --> section"),
+        (ARTICLE.replace('title = "What is POP3?"', ""), "lacks 'title'"),
+        (ARTICLE.replace("+++\n", "", 1), "front matter between +++ lines"),
+        (ARTICLE.replace("order = 1", "order = "), "front matter"),
+    ],
+)
+def test_a_broken_article_file_names_the_file_and_the_fault(tmp_path, broken, message):
+    write_content(tmp_path, broken)
+    with pytest.raises(ContentError, match=r"kaj-je-pop3\.md") as error:
+        load_demo(tmp_path)
+    assert message in str(error.value)

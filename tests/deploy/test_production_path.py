@@ -27,8 +27,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.deploy
-
 ROOT = Path(__file__).resolve().parents[2]
 # Redis on this machine (started by .ci/run); this database number is the test's own.
 REDIS_URL = "redis://127.0.0.1:6379/13"

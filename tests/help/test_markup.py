@@ -1,6 +1,7 @@
 import pytest
 
-from portal.help.markup import render_markdown, table_of_contents, unknown_macros
+from portal.help.markup import table_of_contents, unknown_macros
+from portal.markdown import render_markdown
 from tests.html_checks import unsafe_markup
 
 HOSTILE = [

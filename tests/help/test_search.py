@@ -4,7 +4,10 @@ Run them under both engines: `pytest tests/help` and
 `DATABASE_URL=postgres://…/portal_helpcentre pytest tests/help`.
 """
 
+import json
+
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from portal.help.models import Article, SearchMiss, SearchSynonym
@@ -316,8 +319,33 @@ def test_search_page_queries_do_not_grow_with_the_number_of_articles(
 
 
 def test_rebuild_command_reports_what_it_indexed(library, capsys):
-    from django.core.management import call_command
-
     call_command("rebuild_search_index")
     assert "Search index rebuilt: 8 articles." in capsys.readouterr().out
     assert slugs(search_help("postni", "sl"))[0] == "postni-streznik"
+
+
+def test_articles_loaded_from_a_fixture_are_found_without_a_rebuild(content, tmp_path):
+    """loaddata saves rows raw, without Article.save(); the post_save receiver still indexes."""
+    category = content.category()
+    fixture = tmp_path / "articles.json"
+    fixture.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "help.article",
+                    "pk": 900,
+                    "fields": {
+                        "category": category.pk,
+                        "slug": "iz-datoteke",
+                        "title_sl": "Kresnička v poštnem predalu",
+                        "body_sl": "Besedilo iz datoteke.",
+                        "published": True,
+                        "created": "2026-01-01T00:00:00Z",
+                        "updated": "2026-01-01T00:00:00Z",
+                    },
+                }
+            ]
+        )
+    )
+    call_command("loaddata", str(fixture), verbosity=0)
+    assert slugs(search_help("kresnicka", "sl")) == ["iz-datoteke"]

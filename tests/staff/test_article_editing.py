@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from portal.help.forms import ArticleAdminForm
 from portal.help.models import Article
-from portal.staff.forms import ArticleAdminForm
 from tests.staff.conftest import make_staff
 
 FIELDS = [

@@ -2,8 +2,8 @@
 
 import pytest
 
+from portal.help.markup_checks import malformed_macro_lines
 from portal.staff.diff import Segment, compare_values, text_diff
-from portal.staff.markup_checks import malformed_macro_lines
 
 
 def kinds(lines) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from portal.help.models import Article, ArticleFeedback, SearchMiss
-from portal.staff.selectors import articles_due_for_review, months_before
+from portal.help.selectors import articles_due_for_review, months_before
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from portal.mail.models import HostingPackage
-from portal.staff.package_import import (
+from portal.mail.package_import import (
     CHANGE,
     CREATE,
     REJECT,

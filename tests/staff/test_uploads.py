@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from portal.mail.models import ProgramStep
-from portal.staff.uploads import MAX_IMAGE_BYTES, detect_image_type, validate_step_image
+from portal.mail.step_images import MAX_IMAGE_BYTES, detect_image_type, validate_step_image
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64

@@ -1,9 +1,10 @@
 """Keeps the search documents and the spelling vocabulary in step with the articles.
 
-`Article.save()` calls `index_articles([self])`; deleting articles calls `unindex_articles()`
-(through a post_delete receiver, so that queryset deletes from the admin are covered too).
-`rebuild()` recreates everything, e.g. after rows were written with `bulk_create` or
-`update()`, which bypass `save()`: `manage.py rebuild_search_index`.
+Receivers in `portal.help.receivers` (connected in `HelpConfig.ready()`) call
+`index_articles([article])` after every save (loaddata included) and `unindex_articles()` after
+every delete (queryset deletes from the admin included). `rebuild()` recreates everything; run
+it as `manage.py rebuild_search_index` after rows were written with `bulk_create` or `update()`,
+which send no signals.
 
 The functions accept the models as arguments so that migrations can pass their historical ones.
 """
@@ -14,10 +15,13 @@ from django.conf import settings
 from django.db import connection as default_connection
 from django.db import transaction
 
+from portal.help.models import Article, SearchTerm
 from portal.help.search.engines import FIELDS, LANGUAGES, Documents, engine_for
 from portal.help.search.text import index_text, plain_text, vocabulary
 
 BATCH = 500
+# The article fields search reads: a save that writes none of them leaves the index as it is.
+SEARCHED_FIELDS = frozenset(f"{field}_{language}" for field in FIELDS for language in LANGUAGES)
 
 
 def documents_for(article) -> Documents:
@@ -49,9 +53,7 @@ def _store_vocabulary(term_model, documents: Iterable[Documents], using: str) ->
     )
 
 
-def index_articles(articles: Iterable, *, term_model=None, connection=None) -> None:
-    if term_model is None:
-        from portal.help.models import SearchTerm as term_model
+def index_articles(articles: Iterable, *, term_model=SearchTerm, connection=None) -> None:
     connection = connection or default_connection
     documents = {article.pk: documents_for(article) for article in articles}
     # One transaction: SQLite would otherwise commit (and sync to disk) every row.
@@ -68,12 +70,8 @@ def unindex_articles(article_ids: Iterable[int], *, connection=None) -> None:
             engine_for(connection).remove(cursor, ids)
 
 
-def rebuild(*, article_model=None, term_model=None, connection=None) -> int:
+def rebuild(*, article_model=Article, term_model=SearchTerm, connection=None) -> int:
     """Index every article again from scratch; returns how many were indexed."""
-    if article_model is None:
-        from portal.help.models import Article as article_model
-    if term_model is None:
-        from portal.help.models import SearchTerm as term_model
     connection = connection or default_connection
     fields = ["pk"] + [f"{field}_{lang}" for field in FIELDS for lang in LANGUAGES]
     articles = article_model.objects.using(connection.alias).only(*fields).order_by("pk")
@@ -91,10 +89,3 @@ def rebuild(*, article_model=None, term_model=None, connection=None) -> int:
     with connection.cursor() as cursor:
         engine_for(connection).optimize(cursor)
     return count + len(batch)
-
-
-def article_deleted(sender, instance, using, **kwargs) -> None:
-    """post_delete receiver (index maintenance only): drop the article's search document."""
-    from django.db import connections
-
-    unindex_articles([instance.pk], connection=connections[using])

@@ -20,6 +20,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
+from portal.help.models import Article, SearchMiss, SearchSynonym
 from portal.help.search.engines import engine_for
 from portal.help.search.query import (
     MAX_QUERY_LENGTH,
@@ -82,8 +83,6 @@ class SearchPage:
 
 
 def _published():
-    from portal.help.models import Article
-
     # No ordering: the model's default ordering would join categories into the subquery.
     return Article.objects.published().order_by().values("pk").query.sql_with_params()
 
@@ -91,8 +90,6 @@ def _published():
 def _synonyms(words: tuple[str, ...]) -> tuple[dict, list[int]]:
     """Synonym phrases found in the query: their expansions, and the (published) articles
     they point to, in the order the phrases were typed. One query."""
-    from portal.help.models import Article, SearchSynonym
-
     rows = (
         SearchSynonym.objects.filter(phrase__in=phrase_candidates(words))
         .annotate(
@@ -138,8 +135,6 @@ def _corrections(words: tuple[str, ...], language: str) -> dict[str, str]:
 def record_miss(words: tuple[str, ...]) -> None:
     """Count a search that found nothing: the normalised text only (no IP, no user, no time
     other than "last seen"). Two statements at most; a lost count under a race is acceptable."""
-    from portal.help.models import SearchMiss
-
     text = " ".join(words)[:MAX_QUERY_LENGTH]
     now = timezone.now()
     if not SearchMiss.objects.filter(query=text).update(count=F("count") + 1, last_seen=now):
@@ -149,8 +144,6 @@ def record_miss(words: tuple[str, ...]) -> None:
 
 
 def _results(ids: list[int], language: str, match: MatchQuery) -> list[Result]:
-    from portal.help.models import Article
-
     articles = Article.objects.published().select_related("category").in_bulk(ids)
     matcher = Matcher(
         exact=frozenset(term.word for term in match.terms if not term.prefix),

@@ -1,3 +1,5 @@
+"""Admin for articles and categories: preview, edit conflicts, history."""
+
 from contextlib import suppress
 
 from django.contrib import admin
@@ -5,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from portal.help.article_editing import article_preview, edit_conflict
+from portal.help.forms import ArticleAdminForm
 from portal.help.models import Article, Category
-from portal.staff.article_editing import article_preview, edit_conflict
-from portal.staff.forms import ArticleAdminForm
 from portal.staff.history_admin import StaffHistoryAdmin
 
 
@@ -61,6 +63,3 @@ class ArticleAdmin(StaffHistoryAdmin):
         if form.started_version is not None and obj is not None:
             context["edit_conflict"] = edit_conflict(obj.pk, form.started_version)
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-
-from portal.help import admin_feedback  # noqa: E402,F401

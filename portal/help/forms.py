@@ -1,15 +1,14 @@
-"""Forms for the staff workflow in the admin."""
+"""The article form of the admin: preview, edit conflicts, macro checks."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.help.markup import unknown_macros
+from portal.help.markup_checks import malformed_macro_lines
 from portal.help.models import Article
-from portal.staff.markup_checks import malformed_macro_lines
 
 PREVIEW_BUTTON = "_preview"
-MAX_UPLOAD_BYTES = 1024 * 1024  # base64 in the "apply" form must stay under Django's 2.5 MB
 
 
 def version_token(article: Article) -> str:
@@ -105,20 +104,3 @@ class ArticleAdminForm(forms.ModelForm):
             ),
             code="edit_conflict",
         )
-
-
-class PackageImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file from billing"),
-        help_text=_("Columns: domain, plan, quota_mb, server. UTF-8, with a header row."),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError(
-                _("The file is too large (at most %(limit)d MB)."),
-                code="too_large",
-                params={"limit": MAX_UPLOAD_BYTES // (1024 * 1024)},
-            )
-        return upload

@@ -1,4 +1,4 @@
-"""Admin for the help centre's search and feedback data (ArticleAdmin lives in admin.py).
+"""Admin for the help centre's search and feedback data (articles and categories: articles.py).
 
 - Article feedback: the share of "yes" votes per article, worst first.
 - Searches without results: what customers looked for and did not find, most frequent first.

@@ -1,5 +1,5 @@
 from django.urls import path
 
-from portal.staff.media import uploaded_image
+from portal.mail.media import uploaded_image
 
 urlpatterns = [path("<path:path>", uploaded_image, name="uploaded-image")]

@@ -1,11 +1,11 @@
-"""Staff pages outside any one model's admin: the overview. Wrapped in admin_view (urls.py)."""
+"""The staff overview: what needs attention in the help centre. Wrapped in admin_view (urls.py)."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.staff import selectors
+from portal.help import selectors
 
 
 def overview(request):
@@ -19,4 +19,4 @@ def overview(request):
         "due_for_review": selectors.articles_due_for_review(months),
         "review_months": months,
     }
-    return TemplateResponse(request, "admin/staff/overview.html", context)
+    return TemplateResponse(request, "admin/help/overview.html", context)

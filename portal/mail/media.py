@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 
-from portal.staff.uploads import CONTENT_TYPES, UPLOAD_FOLDER
+from portal.mail.step_images import CONTENT_TYPES, UPLOAD_FOLDER
 
 UPLOADED_NAME = re.compile(rf"^{UPLOAD_FOLDER}/[0-9a-f]{{32}}\.({'|'.join(CONTENT_TYPES)})$")
 

@@ -7,8 +7,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.help.macros import render_article_body
-from portal.help.markup import render_markdown
 from portal.help.models import Article
+from portal.markdown import render_markdown
 from portal.staff import history
 from portal.staff.diff import FieldChange
 

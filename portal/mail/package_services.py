@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from portal.mail.addresses import InvalidAddress, to_ascii_domain
 from portal.mail.models import HostingPackage, Server
-from portal.staff.package_import import (
+from portal.mail.package_import import (
     CHANGE,
     CREATE,
     ImportPlan,

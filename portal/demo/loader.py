@@ -1,0 +1,193 @@
+"""Read the demo content files into plain dataclasses; no database, no Django.
+
+The files live in `portal/demo/content/` (their format is described in the README.md there):
+`demo.toml` holds categories, servers, packages, ports, programs with their steps and search
+synonyms; `articles/<slug>.md` holds one help article in both languages. TOML is read with the
+standard library's `tomllib`, so running the demo needs no extra package.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+FRONT_MATTER = re.compile(r"\A\+\+\+\n(?P<front>.*?)\n\+\+\+\n(?P<rest>.*)\Z", re.DOTALL)
+LANGUAGE_MARKER = re.compile(r"^<!-- (sl|en) -->$", re.MULTILINE)
+
+
+class ContentError(ValueError):
+    """A content file that cannot be read; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    order: int
+    name_sl: str
+    name_en: str
+    description_sl: str
+    description_en: str
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    category: str
+    order: int
+    related: tuple[str, ...]
+    title_sl: str
+    title_en: str
+    summary_sl: str
+    summary_en: str
+    body_sl: str
+    body_en: str
+
+
+@dataclass(frozen=True)
+class Server:
+    hostname: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class Package:
+    domain: str  # as written (Unicode); the seed stores it in ASCII
+    plan: str
+    disk_quota_mb: int
+    server: str  # a Server's hostname
+
+
+@dataclass(frozen=True)
+class Port:
+    protocol: str
+    security: str
+    port: int
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class Step:
+    text_sl: str
+    text_en: str
+
+
+@dataclass(frozen=True)
+class Program:
+    slug: str
+    name: str
+    platform: str
+    icon: str
+    auto_configuration: str
+    user_agent_hint: str
+    order: int
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Synonym:
+    phrase: str
+    expansion: str
+    article: str | None  # an Article's slug
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    categories: tuple[Category, ...]
+    articles: tuple[Article, ...]
+    servers: tuple[Server, ...]
+    packages: tuple[Package, ...]
+    ports: tuple[Port, ...]
+    programs: tuple[Program, ...]
+    word_forms: tuple[tuple[str, ...], ...]
+    synonyms: tuple[Synonym, ...]
+
+
+def load_demo(content_dir: Path = CONTENT_DIR) -> DemoContent:
+    data = load_toml(content_dir / "demo.toml")
+    where = content_dir / "demo.toml"
+    search = data.get("search", {})
+    categories = tuple(build(Category, entry, where) for entry in data.get("categories", []))
+    category_order = {category.slug: category.order for category in categories}
+    articles = [load_article(path) for path in (content_dir / "articles").glob("*.md")]
+    # The order the help centre shows them in: by category, then by the article's own order.
+    articles.sort(key=lambda article: (category_order.get(article.category, 0), article.order))
+    return DemoContent(
+        categories=categories,
+        articles=tuple(articles),
+        servers=tuple(build(Server, entry, where) for entry in data.get("servers", [])),
+        packages=tuple(build(Package, entry, where) for entry in data.get("packages", [])),
+        ports=tuple(build(Port, entry, where) for entry in data.get("ports", [])),
+        programs=tuple(load_program(entry, where) for entry in data.get("programs", [])),
+        word_forms=tuple(tuple(forms) for forms in search.get("word_forms", [])),
+        synonyms=tuple(
+            Synonym(
+                phrase=entry["phrase"],
+                expansion=entry.get("expansion", ""),
+                article=entry.get("article") or None,
+            )
+            for entry in search.get("synonyms", [])
+        ),
+    )
+
+
+def load_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path}: {error}") from error
+
+
+def build(kind: type, entry: dict, where: Path):
+    try:
+        return kind(**entry)
+    except TypeError as error:
+        raise ContentError(f"{where}: a {kind.__name__.lower()} entry: {error}") from error
+
+
+def load_program(entry: dict, where: Path) -> Program:
+    steps = tuple(Step(text_sl=step["sl"], text_en=step["en"]) for step in entry.get("steps", []))
+    return build(Program, {**entry, "steps": steps}, where)
+
+
+def load_article(path: Path) -> Article:
+    """One article: TOML front matter between `+++` lines, then `<!-- sl -->` and `<!-- en -->`
+    sections with the Markdown bodies."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        raise ContentError(f"{path}: the file must start with front matter between +++ lines")
+    try:
+        front = tomllib.loads(match["front"])
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(f"{path}: front matter: {error}") from error
+    bodies = split_languages(match["rest"], path)
+    try:
+        return Article(
+            slug=path.stem,
+            category=front["category"],
+            order=front["order"],
+            related=tuple(front.get("related", [])),
+            title_sl=front["sl"]["title"],
+            title_en=front["en"]["title"],
+            summary_sl=front["sl"]["summary"],
+            summary_en=front["en"]["summary"],
+            body_sl=bodies["sl"],
+            body_en=bodies["en"],
+        )
+    except KeyError as error:
+        raise ContentError(f"{path}: front matter lacks {error}") from error
+
+
+def split_languages(text: str, path: Path) -> dict[str, str]:
+    """The Markdown after each language marker, without the blank lines around it: the text as
+    the admin form saves it (Django strips a field's leading and trailing whitespace), so saving
+    an untouched demo article changes nothing."""
+    parts = LANGUAGE_MARKER.split(text)
+    # parts: [text before the first marker, language, body, language, body, ...]
+    if parts[0].strip() or parts[1::2] != ["sl", "en"]:
+        raise ContentError(f"{path}: expected a <!-- sl --> section, then a <!-- en --> section")
+    return {
+        language: body.strip("\n") for language, body in zip(parts[1::2], parts[2::2], strict=True)
+    }
