@@ -139,6 +139,7 @@ def measure(base: str, targets: list[Target], options, cookie: str = "") -> dict
 
 
 def print_targets(results: dict[str, dict]) -> None:
+    """Printed while the server still runs, so a slow shutdown cannot lose the figures."""
     bare = results["bare"]
     print(f"{'target':<15}{'req/s':>10}{'ratio':>8}{'p99 ms':>10}{'p99 ratio':>11}{'errors':>8}")
     for name, result in results.items():
@@ -179,7 +180,7 @@ def main() -> None:
         if "targets" in sections:
             with running_gunicorn(env) as base:
                 results = measure(base, TARGETS, options, wizard_cookie(base))
-            print_targets(results)
+                print_targets(results)
             errors += sum(result["errors"] for result in results.values())
         if "recycling" in sections:
             rows = []

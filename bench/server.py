@@ -114,8 +114,12 @@ def running_gunicorn(env: dict[str, str], workers: int = 2, options: tuple[str, 
         wait_until_up(base)
         yield base
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.terminate()  # graceful: workers finish their requests (up to graceful_timeout)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 @contextlib.contextmanager
