@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The portal's production image: gunicorn serving Django; WhiteNoise serves the static files.
 #   docker build -t mail-setup-portal .        (docker compose build does the same)
-# Configuration comes only from environment variables (README, "Environment variables").
+# Configuration comes only from environment variables (docs/operations.md, "Environment variables").
 
 ARG PYTHON_IMAGE=python:3.13-slim
 

@@ -91,3 +91,14 @@ class SkipSuccessfulHealthChecks(logging.Filter):
             path, status = runserver_path_and_status(record)
         is_health_check = isinstance(path, str) and path.startswith(HEALTH_PATH_PREFIX)
         return not (is_health_check and status is not None and status < 400)
+
+
+class ClientErrorsAsWarnings(logging.Filter):
+    """Django's security loggers report a bad request (a Host not allowed, too many fields, …)
+    at ERROR with a full traceback; it is the client's mistake, so one line at WARNING."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True

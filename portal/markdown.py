@@ -30,6 +30,14 @@ def _heading_ids(tokens) -> None:
             token.attrSet("id", base if seen[base] == 1 else f"{base}-{seen[base]}")
 
 
+def normalise_source(text: str | None) -> str:
+    """The form text is stored in: plain newlines (browsers send CRLF), no trailing spaces on
+    a line, no blank lines at the end. Saving text a person did not change is then never a
+    change. (A hard line break is written with a backslash at the end of the line.)"""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).rstrip("\n")
+
+
 def sanitise(rendered_html: str) -> str:
     return nh3.clean(
         rendered_html,

@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from portal.help.models import ArticleFeedback
 from portal.mail.models import PortSetting
 
 
@@ -62,18 +65,21 @@ def test_each_visitor_gets_their_own_csrf_token_and_can_vote(article):
     vote_url = reverse("help:vote", kwargs={"slug": article.slug})
     vote = visitor.post(vote_url, {"helpful": "yes", "csrfmiddlewaretoken": token})
     assert vote.status_code in (302, 303), vote.status_code
+    assert ArticleFeedback.objects.get(article=article).helpful == 1
 
 
-def test_visitors_with_their_own_cookies_are_not_served_from_the_shared_cache(
-    article, django_assert_max_num_queries
-):
+def test_visitors_with_their_own_cookies_are_not_served_from_the_shared_cache(article):
     Client().get("/clanek/tabela-vrat/")
+    with CaptureQueriesContext(connection) as anonymous:
+        Client().get("/clanek/tabela-vrat/")
+    assert len(anonymous) == 0  # the shared cache answers a visitor without cookies
     visitor = Client()
     visitor.cookies["help_votes"] = "something"
-    response = visitor.get("/clanek/tabela-vrat/")
+    assert visitor.get("/clanek/tabela-vrat/").status_code == 200
+    with CaptureQueriesContext(connection) as own:
+        response = visitor.get("/clanek/tabela-vrat/")
     assert response.status_code == 200
-    with django_assert_max_num_queries(4):
-        visitor.get("/clanek/tabela-vrat/")
+    assert 1 <= len(own) <= 4  # rendered for this visitor, still cheaply
 
 
 def test_autoconfig_document_is_reused_until_hosting_data_changes(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from portal.autoconfig.advertised import best_endpoint
+from portal.autoconfig.advertised import LOCAL_PART, best_endpoint, with_local_part_slot
 from portal.autoconfig.xmlout import fill_slots, slot
 from portal.mail.addresses import EmailAddress
 from portal.mail.choices import Protocol
@@ -51,9 +51,9 @@ def profile_identifier(address: EmailAddress, with_address: bool = True) -> str:
     return f"{reversed_domain}.email.{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
 
 
-def profile_filename(settings: MailSettings) -> str:
+def profile_filename(mail_settings: MailSettings) -> str:
     """`vasadomena.si.mobileconfig`: the ASCII domain is safe in a Content-Disposition header."""
-    return f"{settings.address.domain}.mobileconfig"
+    return f"{mail_settings.address.domain}.mobileconfig"
 
 
 def _server_keys(prefix: str, endpoint: Endpoint, username: str | None) -> dict[str, object]:
@@ -74,25 +74,26 @@ def _stable_uuid(identifier: str, *parts: object) -> str:
 
 
 def profile_template(
-    settings: MailSettings, *, organization: str, with_address: bool = True
+    mail_settings: MailSettings, *, organization: str, with_address: bool = True
 ) -> ProfileTemplate:
-    """The profile with slots for the identifier, the UUIDs and the address.
+    """The profile with slots for the identifier, the UUIDs and the address's local part.
 
-    Only the domain of `settings.address` is read. Without an address (`with_address=False`)
-    the payload has no `EmailAddress` and no user names.
+    The local part of `mail_settings.address` is never read. Without an address
+    (`with_address=False`) the payload has no `EmailAddress` and no user names.
     """
-    protocol = settings.recommended_protocol
-    incoming = best_endpoint(settings, protocol)
-    outgoing = best_endpoint(settings, Protocol.SMTP)
+    protocol = mail_settings.recommended_protocol
+    incoming = best_endpoint(mail_settings, protocol)
+    outgoing = best_endpoint(mail_settings, Protocol.SMTP)
     if incoming is None or outgoing is None:
         raise ValueError("The ports table has no incoming or no outgoing port.")
+    mailbox = with_local_part_slot(mail_settings)
     identifier = slot("identifier")
-    username = slot("address") if with_address else None
+    username = mailbox.username if with_address else None
     if with_address:
-        description = slot("address_display")
+        description = mailbox.address.display
         display_name = _("Email %(address)s") % {"address": description}
     else:
-        description = _("Email at %(domain)s") % {"domain": settings.address.domain_display}
+        description = _("Email at %(domain)s") % {"domain": mailbox.address.domain_display}
         display_name = description
 
     mail: dict[str, object] = {
@@ -110,7 +111,7 @@ def profile_template(
         "OutgoingPasswordSameAsIncomingPassword": True,
     }
     if with_address:
-        mail["EmailAddress"] = slot("address")
+        mail["EmailAddress"] = mailbox.address.address
     document = {
         "PayloadType": "Configuration",
         "PayloadVersion": 1,
@@ -129,7 +130,7 @@ def profile_template(
     return ProfileTemplate(
         body=plistlib.dumps(document, fmt=plistlib.FMT_XML, sort_keys=True),
         content="/".join(map(str, (protocol, incoming, outgoing))),
-        filename=profile_filename(settings),
+        filename=profile_filename(mail_settings),
         with_address=with_address,
     )
 
@@ -143,15 +144,14 @@ def fill_profile(template: ProfileTemplate, address: EmailAddress) -> bytes:
             "identifier": identifier,
             "profile_uuid": _stable_uuid(identifier, "profile", template.content),
             "mail_uuid": _stable_uuid(identifier, "mail", template.content),
-            "address": address.address,
-            "address_display": address.display,
+            LOCAL_PART: address.local_part,
         },
     )
 
 
 def render_profile(
-    settings: MailSettings, *, organization: str, with_address: bool = True
+    mail_settings: MailSettings, *, organization: str, with_address: bool = True
 ) -> bytes:
     """The `.mobileconfig` file: an XML property list in UTF-8."""
-    template = profile_template(settings, organization=organization, with_address=with_address)
-    return fill_profile(template, settings.address)
+    template = profile_template(mail_settings, organization=organization, with_address=with_address)
+    return fill_profile(template, mail_settings.address)

@@ -12,7 +12,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_untrusted
 
 from portal.autoconfig.advertised import best_endpoint, protocol_order
-from portal.autoconfig.xmlout import add, fill_slots, slot, to_bytes
+from portal.autoconfig.xmlout import add, to_bytes
 from portal.mail.choices import Protocol, Security
 from portal.mail.mailsettings import MailSettings
 
@@ -59,7 +59,9 @@ def read_email_address(body: bytes) -> str:
         raise AutodiscoverError(INVALID_REQUEST)
     try:
         root = parse_untrusted(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except (ET.ParseError, DefusedXmlException, ValueError, UnicodeError) as error:
+    except (ET.ParseError, DefusedXmlException, ValueError, UnicodeError, LookupError) as error:
+        # LookupError: the XML declaration names an encoding Python does not know (or one
+        # that is no text encoding, such as rot13).
         raise AutodiscoverError(INVALID_REQUEST) from error
     if _local_name(root.tag) != "Autodiscover":
         raise AutodiscoverError(INVALID_REQUEST)
@@ -80,33 +82,22 @@ def _on_off(value: bool) -> str:
     return "on" if value else "off"
 
 
-def render_settings(settings: MailSettings) -> bytes:
+def render_settings(mail_settings: MailSettings) -> bytes:
     """One `<Protocol>` per service (recommended incoming first, then the other, then SMTP)."""
-    return fill_login_name(render_settings_template(settings), settings.username)
-
-
-def fill_login_name(template: bytes, login_name: str) -> bytes:
-    """The response for one address from the domain's template."""
-    return fill_slots(template, {"login_name": login_name})
-
-
-def render_settings_template(settings: MailSettings) -> bytes:
-    """The response with a slot for the login name, the same for every address of a domain
-    (the views cache it per domain; the address is filled in by `fill_login_name()`)."""
     root = ET.Element("Autodiscover", xmlns=RESPONSE_ROOT_SCHEMA)
     response = add(root, "Response", xmlns=OUTLOOK_RESPONSE_SCHEMA)
     account = add(response, "Account")
     add(account, "AccountType", "email")
     add(account, "Action", "settings")
-    for protocol in protocol_order(settings):
-        endpoint = best_endpoint(settings, protocol)
+    for protocol in protocol_order(mail_settings):
+        endpoint = best_endpoint(mail_settings, protocol)
         if endpoint is None:
             continue
         element = add(account, "Protocol")
         add(element, "Type", PROTOCOL_TYPES[protocol])
         add(element, "Server", endpoint.hostname)
         add(element, "Port", endpoint.port)
-        add(element, "LoginName", slot("login_name"))
+        add(element, "LoginName", mail_settings.username)
         add(element, "DomainRequired", "off")
         add(element, "SPA", "off")  # an absent <SPA> means "on" (NTLM), which we do not offer
         add(element, "SSL", _on_off(endpoint.encrypted))

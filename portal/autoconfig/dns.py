@@ -53,9 +53,9 @@ def _srv(priority: int, weight: int, port: int, target: str) -> str:
     return f"{priority} {weight} {port} {_fqdn(target) if target != NOT_OFFERED else target}"
 
 
-def records_for(settings: MailSettings, portal_hostname: str) -> list[DnsRecord]:
-    """Every record for the domain of `settings`, in the order the page lists them."""
-    domain = settings.address.domain
+def records_for(mail_settings: MailSettings, portal_hostname: str) -> list[DnsRecord]:
+    """Every record for the domain of `mail_settings`, in the order the page lists them."""
+    domain = mail_settings.address.domain
     portal = _fqdn(portal_hostname)
     records = [
         DnsRecord(
@@ -86,7 +86,9 @@ def records_for(settings: MailSettings, portal_hostname: str) -> list[DnsRecord]
         (Protocol.SMTP, Security.STARTTLS): _("Sending (SMTP) with STARTTLS (RFC 6186)."),
     }
     for label, protocol, security, priority in MAIL_SERVICES:
-        endpoint = next((e for e in settings.endpoints(protocol) if e.security == security), None)
+        endpoint = next(
+            (e for e in mail_settings.endpoints(protocol) if e.security == security), None
+        )
         name, purpose = f"{label}.{domain}.", purposes[(protocol, security)]
         if endpoint is None:
             records.append(DnsRecord(name, "SRV", _srv(0, 0, 0, NOT_OFFERED), purpose, False))

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from portal.autoconfig import dns
 from portal.autoconfig.forms import DomainForm
-from portal.autoconfig.hosts import portal_hostname
+from portal.hosts import portal_hostname
 from portal.mail.selectors import mail_settings_for
 
 
@@ -17,10 +17,10 @@ def dns_records(request: HttpRequest) -> HttpResponse:
         status = 400
     elif form.is_bound:
         address = form.cleaned_data["domain"]
-        settings = mail_settings_for(address)
+        mail_settings = mail_settings_for(address, with_providers=False)
         context["domain"] = address
-        if settings.hosted:
-            records = dns.records_for(settings, context["portal_hostname"])
+        if mail_settings.hosted:
+            records = dns.records_for(mail_settings, context["portal_hostname"])
             context["records"] = records
             context["zone_file"] = dns.zone_file(records)
         else:

@@ -37,22 +37,22 @@ def _server(parent: ET.Element, tag: str, endpoint: Endpoint) -> None:
 
 
 def render_config(
-    settings: MailSettings,
+    mail_settings: MailSettings,
     *,
     organization: str,
     documentation: Documentation | None = None,
 ) -> bytes:
     """The whole `clientConfig` document as UTF-8 bytes."""
-    address = settings.address
+    address = mail_settings.address
     root = ET.Element("clientConfig", version="1.1")
     provider = add(root, "emailProvider", id=address.domain)
     add(provider, "domain", address.domain)
     add(provider, "displayName", f"{organization} ({address.domain_display})")
     add(provider, "displayShortName", organization)
-    for protocol in settings.incoming_order():
-        for endpoint in advertised_endpoints(settings, protocol):
+    for protocol in mail_settings.incoming_order():
+        for endpoint in advertised_endpoints(mail_settings, protocol):
             _server(provider, "incomingServer", endpoint)
-    for endpoint in advertised_endpoints(settings, Protocol.SMTP):
+    for endpoint in advertised_endpoints(mail_settings, Protocol.SMTP):
         _server(provider, "outgoingServer", endpoint)
     if documentation is not None:
         element = add(provider, "documentation", url=documentation.url)

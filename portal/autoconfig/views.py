@@ -4,12 +4,13 @@ Every endpoint answers without authentication (never with `WWW-Authenticate`), n
 logs what it was sent, and turns bad input into a 4xx. Each makes at most the two queries of
 `mail_settings_for()`, and none while the domain's document is cached: Thunderbird's document,
 the Autodiscover response and the Apple profile are rendered once per domain (and protocol and
-language) and content version, from the domain alone; the address is filled in afterwards and
-never reaches the cache. Machine formats recommend IMAP by default (see the README).
+language) and content version; the address is filled in afterwards and never reaches the cache
+(docs/performance-tuning.md). Machine formats recommend IMAP by default (see
+docs/machine-formats.md).
 """
 
-from django.conf import settings as django_settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,19 +19,27 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from portal.autoconfig import apple, autodiscover, thunderbird
-from portal.autoconfig.advertised import domain_only_address, without_local_part
-from portal.autoconfig.hosts import portal_url, request_host_name
+from portal.autoconfig.advertised import (
+    LOCAL_PART,
+    can_configure,
+    domain_only_address,
+    with_local_part_slot,
+)
+from portal.autoconfig.xmlout import fill_slots
+from portal.errors import ExplainedNotFound
+from portal.hosts import portal_url, request_host_name
 from portal.localized import current_language
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
 from portal.mail.selectors import mail_settings_for
-from portal.page_cache import get_or_build
+from portal.page_cache import cache_host, get_or_build
 
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
 AUTOCONFIG_HOST_PREFIX = "autoconfig."
 DOCUMENTATION_DESCRIPTION = gettext_noop("Help with setting up your email")
+NO_SETTINGS = "this domain is not hosted here, or no settings are published for it"
 
 
 def _in_language(language: str, message: str) -> str:
@@ -65,26 +74,26 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
     except InvalidAddress:
         return _plain(400, "emailaddress is missing or not a valid email address")
     # The document is the same for every mailbox of a domain: build it once per content version.
-    key = f"autoconfig:{request.scheme}:{request.get_host()}:{address.domain}"
+    key = f"autoconfig:{request.scheme}:{cache_host(request)}:{address.domain}"
     body = get_or_build(key, lambda: _thunderbird_document(request, address))
     if body is None:
-        return _plain(404, "this domain is not hosted here")
+        return _plain(404, NO_SETTINGS)
     return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
 
 
 def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:
-    settings = mail_settings_for(address, Protocol.IMAP)
-    if not settings.hosted:
+    mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
+    if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
         return None
     documentation = thunderbird.Documentation(
         url=portal_url(request, reverse("help:home")),
         descriptions=tuple(
             (code, _in_language(code, DOCUMENTATION_DESCRIPTION))
-            for code, _name in django_settings.LANGUAGES
+            for code, _name in settings.LANGUAGES
         ),
     )
     return thunderbird.render_config(
-        settings, organization=django_settings.PORTAL_ORGANIZATION, documentation=documentation
+        mail_settings, organization=settings.PORTAL_ORGANIZATION, documentation=documentation
     )
 
 
@@ -120,7 +129,7 @@ def _read_capped_body(request: HttpRequest, announced: int) -> bytes | None:
 
 @csrf_exempt
 def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
-    if django_settings.SECURE_SSL_REDIRECT and not request.is_secure():
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
         # Outlook's "HTTP redirect" method: send it to the portal's own HTTPS name (a same-host
         # HTTPS redirect would hit autodiscover.<customer domain>, which has no certificate).
         return HttpResponseRedirect(portal_url(request, request.path, scheme="https"))
@@ -142,22 +151,24 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
         return _autodiscover_error(error.code, 400)
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
+    # The same for every mailbox of a domain: built once per content version (see
+    # `with_local_part_slot`); the local part is filled in here and never cached.
     template = get_or_build(
-        f"autodiscover:{Protocol.IMAP}:{address.domain}",
-        lambda: _autodiscover_template(address),
+        f"autodiscover:{Protocol.IMAP}:{address.domain}", lambda: _autodiscover_template(address)
     )
     if template is None:
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
-        autodiscover.fill_login_name(template, address.address),
+        fill_slots(template, {LOCAL_PART: address.local_part}),
         content_type=autodiscover.CONTENT_TYPE,
     )
 
 
 def _autodiscover_template(address: EmailAddress) -> bytes | None:
-    """The domain's response with a slot for the login name (what is cached)."""
-    settings = mail_settings_for(without_local_part(address), Protocol.IMAP)
-    return autodiscover.render_settings_template(settings) if settings.hosted else None
+    mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
+    if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
+        return None
+    return autodiscover.render_settings(with_local_part_slot(mail_settings))
 
 
 # -- Apple configuration profile ----------------------------------------------------------------
@@ -170,21 +181,31 @@ def _profile_response(template: apple.ProfileTemplate, address: EmailAddress) ->
     return response
 
 
-def _profile_template(settings: MailSettings, *, with_address: bool) -> apple.ProfileTemplate:
+def _profile_template(mail_settings: MailSettings, *, with_address: bool) -> apple.ProfileTemplate:
     return apple.profile_template(
-        settings, organization=django_settings.PORTAL_ORGANIZATION, with_address=with_address
+        mail_settings, organization=settings.PORTAL_ORGANIZATION, with_address=with_address
     )
 
 
-def mobileconfig_response(settings: MailSettings) -> HttpResponse:
+def mobileconfig_response(mail_settings: MailSettings) -> HttpResponse:
     """The Apple profile for this address (the wizard's download button uses it too).
 
-    `settings.recommended_protocol` decides IMAP or POP3. A domain we do not host has no
+    `mail_settings.recommended_protocol` decides IMAP or POP3. A domain we do not host has no
     server for encrypted connections, so it gets a 404 rather than a profile.
     """
-    if not settings.hosted:
-        raise Http404(_("This domain is not hosted here."))
-    return _profile_response(_profile_template(settings, with_address=True), settings.address)
+    if not mail_settings.hosted:
+        raise ExplainedNotFound(_("This domain is not hosted here."))
+    if not can_configure(mail_settings, (mail_settings.recommended_protocol,)):
+        raise ExplainedNotFound(
+            _(
+                "We cannot make a profile for a %(protocol)s account yet: its server settings "
+                "are not published. Please contact our support team."
+            )
+            % {"protocol": Protocol(mail_settings.recommended_protocol).label}
+        )
+    return _profile_response(
+        _profile_template(mail_settings, with_address=True), mail_settings.address
+    )
 
 
 @require_safe
@@ -205,19 +226,28 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
             return _plain(400, "emailaddress or domain is required")
     except InvalidAddress:
         return _plain(400, "not a valid email address or domain")
-    # The same for every address of a domain: built once per content version and language.
+    # The same for every mailbox of a domain: built once per content version and language;
+    # the address is filled in per request and never cached.
     kind = "address" if with_address else "domain"
-    template = get_or_build(
+    found = get_or_build(
         f"mobileconfig:{current_language()}:{protocol}:{kind}:{address.domain}",
-        lambda: _domain_profile_template(address, protocol, with_address=with_address),
+        lambda: _domain_profile(address, protocol, with_address=with_address),
     )
-    if template is None:
+    if found is None:
         return _plain(404, "this domain is not hosted here")
-    return _profile_response(template, address)
+    if isinstance(found, str):
+        return _plain(404, found)
+    return _profile_response(found, address)
 
 
-def _domain_profile_template(
+def _domain_profile(
     address: EmailAddress, protocol: str, *, with_address: bool
-) -> apple.ProfileTemplate | None:
-    settings = mail_settings_for(without_local_part(address), protocol)
-    return _profile_template(settings, with_address=with_address) if settings.hosted else None
+) -> apple.ProfileTemplate | str | None:
+    """The domain's profile template; None for a domain we do not host (not kept), or why
+    a hosted domain has none (kept, as the template would be)."""
+    mail_settings = mail_settings_for(address, protocol, with_providers=False)
+    if not mail_settings.hosted:
+        return None
+    if not can_configure(mail_settings, (protocol,)):
+        return f"no {protocol} settings are published for this domain"
+    return _profile_template(mail_settings, with_address=with_address)

@@ -1,12 +1,11 @@
-"""The article form of the admin: preview, edit conflicts, macro checks."""
+"""The article form of the admin: a preview that never saves, and no lost edits."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.help.markup import unknown_macros
-from portal.help.markup_checks import malformed_macro_lines
 from portal.help.models import Article
+from portal.markdown import normalise_source
 
 PREVIEW_BUTTON = "_preview"
 
@@ -21,8 +20,11 @@ class ArticleAdminForm(forms.ModelForm):
 
     `version` carries the version the editor opened. If the article was saved by someone else
     since, saving is refused: the typed text stays in the form, `started_version` tells the
-    admin which version to compare with, and the field is moved to the current version so
-    that a second, deliberate save goes through.
+    admin which version to compare with, and `version_to_submit` (what the page sends next
+    time) is the current version, so that a second, deliberate save goes through.
+
+    Macro checks are the model's (`Article.clean()`); they see the typed text because the
+    form raises no error of its own on the body fields.
     """
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -37,29 +39,32 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.started_version: str | None = None
-        if self.instance.pk and not self.is_bound:
+        self._current_version: str | None = None
+        if self.instance.pk:
+            # Also when bound: the version alone does not make an untouched form "changed".
             self.initial["version"] = version_token(self.instance)
 
     @property
     def is_preview(self) -> bool:
         return self.is_bound and PREVIEW_BUTTON in self.data
 
+    @property
+    def version_to_submit(self) -> str:
+        """The version the page sends with the next save."""
+        if self._current_version is not None:
+            return self._current_version
+        return self["version"].value() or ""
+
     def is_valid(self) -> bool:
         # A preview shows the errors like a save would, but never lets the admin save.
         valid = super().is_valid()
         return valid and not self.is_preview
 
-    @staticmethod
-    def _unix_newlines(text: str) -> str:
-        # Browsers send textarea text with CRLF; stored Markdown (and the macro checks, which
-        # look for a whole line) use plain newlines.
-        return (text or "").replace("\r\n", "\n").replace("\r", "\n")
-
     def clean_body_sl(self) -> str:
-        return self._unix_newlines(self.cleaned_data.get("body_sl"))
+        return normalise_source(self.cleaned_data.get("body_sl"))
 
     def clean_body_en(self) -> str:
-        return self._unix_newlines(self.cleaned_data.get("body_en"))
+        return normalise_source(self.cleaned_data.get("body_en"))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -67,35 +72,11 @@ class ArticleAdminForm(forms.ModelForm):
             self._check_version(cleaned_data.get("version") or "")
         return cleaned_data
 
-    def _post_clean(self):
-        # After the model's own checks (Article.clean reports unknown macros), so that both
-        # look at the typed text: a field error added earlier would hide it from the model.
-        super()._post_clean()
-        for name in ("body_sl", "body_en"):
-            text = self._unix_newlines(self[name].value())
-            reported = {line for line, _name in unknown_macros(text)}
-            for line in malformed_macro_lines(text):
-                if line not in reported:
-                    self.add_error(
-                        name,
-                        ValidationError(
-                            _(
-                                "Line %(line)d: a macro must stand alone on its line, written "
-                                "like [[ports-table]] or [[servers]]."
-                            ),
-                            code="malformed_macro",
-                            params={"line": line},
-                        ),
-                    )
-
     def _check_version(self, started: str) -> None:
         current = version_token(self.instance)
         if started == current:
             return
-        self.started_version = started
-        data = self.data.copy()
-        data["version"] = current
-        self.data = data
+        self.started_version, self._current_version = started, current
         raise ValidationError(
             _(
                 "Someone else saved this article after you opened it, so your changes were "

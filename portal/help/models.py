@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.help.markup import unknown_macros
+from portal.help.markup_checks import macro_errors
 from portal.help.search.query import MAX_PHRASE_WORDS, query_words
 from portal.localized import LocalizedMixin
-from portal.markdown import render_markdown
+from portal.markdown import normalise_source, render_markdown
 
 
 class Category(LocalizedMixin, models.Model):
@@ -103,18 +103,19 @@ class Article(LocalizedMixin, models.Model):
     def clean(self) -> None:
         errors = {}
         for field in ("body_sl", "body_en"):
-            problems = unknown_macros(getattr(self, field))
+            problems = macro_errors(getattr(self, field))
             if problems:
-                errors[field] = [
-                    _("Line %(line)d: unknown macro [[%(name)s]].") % {"line": line, "name": name}
-                    for line, name in problems
-                ]
+                errors[field] = problems
         if errors:
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
         """Renders both languages; redirects and the search index follow in receivers
-        (`portal.help.receivers`), inside the same transaction as the row."""
+        (`portal.help.receivers`), inside the same transaction as the row. Text is stored
+        normalised (`normalise_source`), so saving unchanged text never records a change."""
+        for field in ("title_sl", "title_en", "summary_sl", "summary_en"):
+            setattr(self, field, (getattr(self, field) or "").strip())
+        self.body_sl, self.body_en = normalise_source(self.body_sl), normalise_source(self.body_en)
         self.body_html_sl = render_markdown(self.body_sl)
         self.body_html_en = render_markdown(self.body_en)
         update_fields = kwargs.get("update_fields")

@@ -4,6 +4,7 @@ Domains are stored and compared in their ASCII (punycode) form, so that `čebeli
 `xn--ebelica-9ib.si` are one domain; they are shown to people in their Unicode form.
 """
 
+import re
 from dataclasses import dataclass
 
 import idna
@@ -15,6 +16,16 @@ MAX_ADDRESS_LENGTH = 254
 _LOCAL_PART_SPECIALS = set("!#$%&'*+-/=?^_`{|}~.")
 
 
+# A label of lower-case letters, digits and inner hyphens (and no "--" at positions 3-4, the
+# mark of an encoded or reserved label) is its own ASCII and Unicode form. Checking that first
+# spares the much slower IDNA code for most names (a 20,000-row package import has 40,000).
+_PLAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def _is_plain(domain: str) -> bool:
+    return all(_PLAIN_LABEL.fullmatch(label) and label[2:4] != "--" for label in domain.split("."))
+
+
 class InvalidAddress(ValueError):
     """The text is not a usable domain name or email address."""
 
@@ -24,10 +35,13 @@ def to_ascii_domain(value: str) -> str:
     text = (value or "").strip().rstrip(".").lower()
     if not text or len(text) > MAX_DOMAIN_LENGTH or "." not in text:
         raise InvalidAddress(value)
-    try:
-        ascii_domain = idna.encode(text, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError) as error:
-        raise InvalidAddress(value) from error
+    if _is_plain(text):
+        ascii_domain = text
+    else:
+        try:
+            ascii_domain = idna.encode(text, uts46=True).decode("ascii")
+        except (idna.IDNAError, UnicodeError) as error:
+            raise InvalidAddress(value) from error
     labels = ascii_domain.split(".")
     if len(ascii_domain) > MAX_DOMAIN_LENGTH or any(not label for label in labels):
         raise InvalidAddress(value)
@@ -38,6 +52,8 @@ def to_ascii_domain(value: str) -> str:
 
 def to_unicode_domain(ascii_domain: str) -> str:
     """Return the form people read (`čebelica.si`); falls back to the input if undecodable."""
+    if _is_plain(ascii_domain):
+        return ascii_domain
     try:
         return idna.decode(ascii_domain)
     except (idna.IDNAError, UnicodeError):

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 from portal.page_cache import bump_content_version
@@ -12,7 +12,21 @@ class MailConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, as Django requires: models can be imported only once apps are ready.
-        from portal.mail.models import HostingPackage, PortSetting, Server
+        from portal.mail import receivers
+        from portal.mail.models import HostingPackage, PortSetting, ProgramStep, Server
+
+        pre_save.connect(
+            receivers.reencode_new_image, sender=ProgramStep, dispatch_uid="mail-reencode"
+        )
+        pre_save.connect(
+            receivers.remember_stored_image, sender=ProgramStep, dispatch_uid="mail-stored-image"
+        )
+        post_save.connect(
+            receivers.delete_replaced_image, sender=ProgramStep, dispatch_uid="mail-replaced-image"
+        )
+        post_delete.connect(
+            receivers.delete_removed_image, sender=ProgramStep, dispatch_uid="mail-removed-image"
+        )
 
         # Ports and servers appear in articles (macros), packages in the machine formats:
         # any change makes the cached pages stale.

@@ -13,12 +13,19 @@ one package per row:
 Domains may be written in either form (`čebelica.si` or `xn--ebelica-i6a.si`); the export
 writes the form people read. Commas or semicolons separate values (spreadsheets set to
 Slovenian save with semicolons).
+
+Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+formula. The export writes such a cell with an apostrophe in front (`'=…`, which spreadsheets
+show as text); the import reads that form back without the apostrophe and rejects a plan that
+would start with such a character in any other way (so `\t=1+1` is never cleaned up into
+`=1+1`). A domain that appears on several rows rejects every one of those rows: which of them
+is meant is for a person to decide.
 """
 
 import csv
 import hashlib
 import io
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -38,6 +45,11 @@ MAX_PLAN_LENGTH = 100
 MAX_QUOTA_MB = 2_147_483_647  # PositiveIntegerField's limit
 
 CREATE, CHANGE, UNCHANGED, REJECT = "create", "change", "unchanged", "reject"
+# A cell starting with one of these is a formula to a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"  # how the export (and spreadsheets) mark such a cell as text
+# The dry run page lists at most this many rows of each kind; the counts cover all rows.
+SHOWN_ROWS = 50
 
 
 class ImportFileError(ValueError):
@@ -90,6 +102,17 @@ class ImportPlan:
     @property
     def has_changes(self) -> bool:
         return self.counts[CREATE] + self.counts[CHANGE] > 0
+
+    def _first(self, statuses: tuple[str, ...]) -> tuple[RowOutcome, ...]:
+        return tuple(row for row in self.rows if row.status in statuses)[:SHOWN_ROWS]
+
+    @property
+    def rejected_rows_shown(self) -> tuple[RowOutcome, ...]:
+        return self._first((REJECT,))
+
+    @property
+    def changed_rows_shown(self) -> tuple[RowOutcome, ...]:
+        return self._first((CREATE, CHANGE))
 
     @property
     def fingerprint(self) -> str:
@@ -185,6 +208,28 @@ def read_rows(data: bytes) -> tuple[list[tuple[int, dict[str, str] | list[str]]]
     return rows, notices
 
 
+def _formula_error() -> str:
+    return _(
+        "The plan starts with a character a spreadsheet would run as a formula "
+        "(=, +, -, @, a tab or a line break). Remove it, or put an apostrophe before it."
+    )
+
+
+def _plan(raw: str) -> tuple[str, str | None]:
+    """(the plan with its whitespace tidied, an error or None). See the module's docstring."""
+    marked = raw.startswith(TEXT_MARK) and raw[1:].startswith(FORMULA_START)
+    if raw.startswith(FORMULA_START):
+        return "", _formula_error()
+    plan = " ".join((raw[1:] if marked else raw).split())
+    if not plan:
+        return "", _("The plan is empty.")
+    if plan.startswith(FORMULA_START) and not marked:
+        return "", _formula_error()
+    if len(plan) > MAX_PLAN_LENGTH:
+        return "", _("The plan is longer than %(limit)d characters.") % {"limit": MAX_PLAN_LENGTH}
+    return plan, None
+
+
 def _parse_row(
     row: dict[str, str], known_servers: Collection[str]
 ) -> tuple[PackageValues | None, str | None, str, list[str]]:
@@ -198,13 +243,9 @@ def _parse_row(
     except InvalidAddress:
         errors.append(_("“%(domain)s” is not a valid domain name.") % {"domain": raw_domain})
 
-    plan = " ".join(row["plan"].split())
-    if not plan:
-        errors.append(_("The plan is empty."))
-    elif len(plan) > MAX_PLAN_LENGTH:
-        errors.append(
-            _("The plan is longer than %(limit)d characters.") % {"limit": MAX_PLAN_LENGTH}
-        )
+    plan, plan_error = _plan(row["plan"])
+    if plan_error:
+        errors.append(plan_error)
 
     quota_text = row["quota_mb"].strip()
     quota = int(quota_text) if quota_text.isascii() and quota_text.isdigit() else 0
@@ -241,8 +282,8 @@ def plan_import(
     """What importing `data` would do, row by row. `existing` is keyed by ASCII domain;
     `known_servers` holds ASCII host names. Raises ImportFileError for an unusable file."""
     rows, notices = read_rows(data)
-    first_line: dict[str, int] = {}
-    outcomes = []
+    parsed = []
+    lines_of: dict[str, list[int]] = defaultdict(list)
     for line, row in rows:
         if isinstance(row, list):
             shown = row[0].strip() if row else ""
@@ -250,28 +291,40 @@ def plan_import(
                 "expected": len(COLUMNS),
                 "found": len(row),
             }
-            outcomes.append(RowOutcome(line, REJECT, shown, errors=(error,)))
+            parsed.append((line, None, None, shown, [error]))
             continue
         values, domain, shown, errors = _parse_row(row, known_servers)
-        if domain in first_line:
-            errors.insert(
-                0,
-                _("The same domain is already on line %(line)d.") % {"line": first_line[domain]},
-            )
-            values = None
-        elif domain is not None:
-            first_line[domain] = line
-        if values is None:
-            outcomes.append(RowOutcome(line, REJECT, shown, errors=tuple(errors)))
-            continue
-        current = existing.get(values.domain)
-        if current is None:
-            outcomes.append(RowOutcome(line, CREATE, shown, values))
-        elif current == values:
-            outcomes.append(RowOutcome(line, UNCHANGED, shown, values))
-        else:
-            outcomes.append(RowOutcome(line, CHANGE, shown, values, _changes(current, values)))
-    return ImportPlan(tuple(outcomes), tuple(notices))
+        if domain is not None:
+            lines_of[domain].append(line)
+        parsed.append((line, values, domain, shown, errors))
+    return ImportPlan(
+        tuple(_outcome(entry, lines_of, existing) for entry in parsed), tuple(notices)
+    )
+
+
+def _outcome(entry, lines_of: Mapping[str, list[int]], existing) -> RowOutcome:
+    line, values, domain, shown, errors = entry
+    others = [other for other in lines_of.get(domain, ()) if other != line]
+    if others:
+        errors = [
+            _("The same domain is also on line %(lines)s.")
+            % {"lines": ", ".join(map(str, others))},
+            *errors,
+        ]
+    if errors:
+        return RowOutcome(line, REJECT, shown, errors=tuple(errors))
+    current = existing.get(values.domain)
+    if current is None:
+        return RowOutcome(line, CREATE, shown, values)
+    if current == values:
+        return RowOutcome(line, UNCHANGED, shown, values)
+    return RowOutcome(line, CHANGE, shown, values, _changes(current, values))
+
+
+def spreadsheet_safe(value: object) -> str:
+    """The cell as text; one a spreadsheet would run as a formula gets the text mark."""
+    text = str(value)
+    return TEXT_MARK + text if text.startswith(FORMULA_START) else text
 
 
 def export_csv(packages: Iterable[PackageValues]) -> str:
@@ -280,5 +333,6 @@ def export_csv(packages: Iterable[PackageValues]) -> str:
     writer = csv.writer(output, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for package in packages:
-        writer.writerow([package.domain_display, package.plan, package.quota_mb, package.server])
+        row = [package.domain_display, package.plan, package.quota_mb, package.server]
+        writer.writerow([spreadsheet_safe(value) for value in row])
     return output.getvalue()

@@ -1,18 +1,23 @@
 // Progressive enhancement only: every page works without this file.
+// UI text comes from the page, translated by the template: <body data-copy-label="…"
+// data-copied-label="…">. This file holds no words of any language.
 // Copy buttons: a button after every element with a data-copy attribute copies its text.
 (function () {
   "use strict";
   function addCopyButtons() {
+    var label = document.body.dataset.copyLabel;
+    var copiedLabel = document.body.dataset.copiedLabel;
+    if (!label || !copiedLabel) { return; }
     document.querySelectorAll("[data-copy]").forEach(function (value) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "btn btn-sm copy-button no-print";
-      button.textContent = document.documentElement.lang === "en" ? "Copy" : "Kopiraj";
-      button.setAttribute("aria-label", button.textContent + ": " + value.textContent.trim());
+      button.textContent = label;
+      button.setAttribute("aria-label", label + ": " + value.textContent.trim());
       button.addEventListener("click", function () {
         if (!navigator.clipboard) { return; }
         navigator.clipboard.writeText(value.textContent.trim()).then(function () {
-          button.textContent = document.documentElement.lang === "en" ? "Copied" : "Kopirano";
+          button.textContent = copiedLabel;
         });
       });
       value.insertAdjacentElement("afterend", button);

@@ -137,6 +137,7 @@ def test_autodiscover_needs_no_csrf_token(hosted):
     client = Client(enforce_csrf_checks=True)
     response = post_autodiscover(client, autodiscover_request("info@vasadomena.si"))
     assert response.status_code == 200
+    assert autodiscover_protocols(response.content)[0]["Server"] == "streznik.avant.si"
 
 
 def test_autodiscover_accepts_application_xml_with_a_charset(client, hosted):
@@ -146,6 +147,11 @@ def test_autodiscover_accepts_application_xml_with_a_charset(client, hosted):
         content_type="application/xml; charset=utf-8",
     )
     assert response.status_code == 200
+    assert [(p["Type"], p["Port"]) for p in autodiscover_protocols(response.content)] == [
+        ("IMAP", "993"),
+        ("POP3", "995"),
+        ("SMTP", "465"),
+    ]
 
 
 def test_autodiscover_for_a_domain_we_do_not_host_is_an_error_document(client, hosted):
@@ -183,6 +189,7 @@ def test_thunderbird_answers_over_plain_http_even_when_the_site_redirects(client
         headers={"host": "autoconfig.vasadomena.si"},
     )
     assert response.status_code == 200
+    assert thunderbird_servers(response.content)[0]["hostname"] == "streznik.avant.si"
     assert client.get("/", headers={"host": "pomoc.example.si"}).status_code == 301
 
 

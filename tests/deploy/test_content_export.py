@@ -1,6 +1,6 @@
-"""The README's content export: `dumpdata` of the content models, restorable with `loaddata`.
+"""The content export of docs/operations.md: `dumpdata` of the content models, restorable with `loaddata`.
 
-Keep CONTENT_MODELS in step with the command in the README's "Operations" section.
+Keep CONTENT_MODELS in step with the command in docs/operations.md ("Backup and restore").
 """
 
 import io
@@ -35,7 +35,7 @@ def test_the_export_covers_every_model_of_the_content_apps_but_their_history():
     }
     assert models == set(CONTENT_MODELS), (
         "A content model was added or removed: update CONTENT_MODELS and the dumpdata command "
-        "in the README's Operations section"
+        "in docs/operations.md (Backup and restore)"
     )
 
 

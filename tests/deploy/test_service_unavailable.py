@@ -62,7 +62,9 @@ def test_the_english_page_is_in_english(client, article, monkeypatch):
 def test_the_page_works_again_once_the_database_is_back(client, article, monkeypatch):
     with database_down(monkeypatch):
         assert client.get("/clanek/tabela-vrat/").status_code == 503
-    assert client.get("/clanek/tabela-vrat/").status_code == 200
+    back = client.get("/clanek/tabela-vrat/")
+    assert back.status_code == 200
+    assert article.title_sl in back.content.decode()
 
 
 def test_an_unreachable_cache_also_answers_503():

@@ -115,7 +115,7 @@ def test_the_form_refuses_a_save_over_a_newer_version(content):
     assert not form.is_valid()
     assert form.non_field_errors().as_data()[0].code == "edit_conflict"
     assert form.started_version == stale
-    assert form["version"].value() == article.updated.isoformat()
+    assert form.version_to_submit == article.updated.isoformat()
 
 
 def test_second_editor_gets_a_conflict_their_text_back_and_the_changes(db, content):

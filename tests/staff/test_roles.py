@@ -1,9 +1,14 @@
 """Who may do what in the admin: the two roles, through the admin's own URLs."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.forms.models import model_to_dict
+from django.test import Client
 
+from portal.help.models import ArticleFeedback, SearchMiss, SearchSynonym
 from portal.staff.roles import ADMINISTRATORS, SUPPORT_STAFF
 
 APP = {
@@ -59,16 +64,61 @@ def test_support_staff_can_and_cannot(support_client, records, model):
     assert ('name="_save"' in change_page) == (model in EDITABLE)
 
 
-@pytest.mark.parametrize("model", ["server", "hostingpackage", "portsetting"])
-def test_support_staff_cannot_save_servers_packages_or_ports(support_client, records, model):
-    response = support_client.post(urls(model, records[model].pk)[2], {})
+@pytest.mark.parametrize(
+    ("model", "field", "value"),
+    [
+        ("server", "hostname", "napad.example.si"),
+        ("hostingpackage", "plan", "Zastonj"),
+        ("portsetting", "port", 2525),
+    ],
+)
+def test_support_staff_cannot_save_servers_packages_or_ports(
+    support_client, records, model, field, value
+):
+    record = records[model]
+    before = model_to_dict(record)
+    form = {key: "" if item is None else item for key, item in before.items()} | {field: value}
+    response = support_client.post(urls(model, record.pk)[2], form)
     assert response.status_code == 403
+    record.refresh_from_db()
+    assert model_to_dict(record) == before
 
 
-def test_support_staff_edit_search_synonyms(support_client, db):
-    assert support_client.get("/admin/help/searchsynonym/add/").status_code == 200
-    assert support_client.get("/admin/help/searchmiss/").status_code == 200
-    assert support_client.get("/admin/help/articlefeedback/").status_code == 200
+def found_articles(query: str) -> list[str]:
+    """The slugs a visitor (not logged in) finds on the Slovenian search page, best first."""
+    page = Client().get("/iskanje/", {"q": query}).content.decode()
+    return re.findall(r'class="search-result__title"><a href="/clanek/([^/"]+)/"', page)
+
+
+def test_support_staff_edit_search_synonyms_and_search_follows(support_client, content):
+    content.article(slug="poln-predal", body_sl="Ko je predal poln, izbrišite stara sporočila.")
+    password = content.article(slug="geslo", body_sl="Ponastavite geslo v naročniškem centru.")
+    assert found_articles("nabiralnik") == []
+
+    added = support_client.post(
+        "/admin/help/searchsynonym/add/", {"phrase": "nabiralnik", "expansion": "predal, predala"}
+    )
+    assert added.status_code == 302
+    assert found_articles("nabiralnik") == ["poln-predal"]
+
+    synonym = SearchSynonym.objects.get(phrase="nabiralnik")
+    edited = support_client.post(
+        f"/admin/help/searchsynonym/{synonym.pk}/change/",
+        {"phrase": "nabiralnik", "expansion": "predal", "article": password.pk},
+    )
+    assert edited.status_code == 302
+    assert found_articles("nabiralnik") == ["geslo", "poln-predal"]
+
+
+def test_support_staff_read_searches_without_results_and_article_feedback(support_client, content):
+    article = content.article(title_sl="Poln poštni predal")
+    ArticleFeedback.objects.create(article=article, helpful=3, not_helpful=1)
+    assert found_articles("qqqxyzzy") == []  # recorded as a search without results
+
+    misses = support_client.get("/admin/help/searchmiss/").content.decode()
+    assert "qqqxyzzy" in misses
+    feedback = support_client.get("/admin/help/articlefeedback/").content.decode()
+    assert "Poln poštni predal" in feedback
 
 
 def test_support_staff_cannot_manage_users_groups_or_login_attempts(support_client, db):
@@ -77,8 +127,16 @@ def test_support_staff_cannot_manage_users_groups_or_login_attempts(support_clie
 
 
 def test_support_staff_see_the_overview_and_export_but_cannot_import(support_client, records):
-    assert support_client.get("/admin/overview/").status_code == 200
-    assert support_client.get("/admin/mail/hostingpackage/export/").status_code == 200
+    SearchMiss.objects.create(query="qqqxyzzy", count=4)
+    overview = support_client.get("/admin/overview/")
+    assert overview.status_code == 200
+    assert '<th scope="row">qqqxyzzy</th><td>4</td>' in overview.content.decode()
+    export = support_client.get("/admin/mail/hostingpackage/export/")
+    assert export.status_code == 200
+    rows = b"".join(export.streaming_content if export.streaming else [export.content])
+    exported = rows.decode("utf-8-sig")
+    assert "vasadomena.si" in exported
+    assert "streznik2.avant.si" in exported
     assert support_client.get("/admin/mail/hostingpackage/import/").status_code == 403
 
 
@@ -94,7 +152,13 @@ def test_support_staff_revert_articles_but_not_servers(support_client, records):
     server_url = f"/admin/mail/server/{server.pk}/history/{first_server}/revert/"
     assert support_client.post(article_url).status_code == 302
     assert support_client.post(server_url).status_code == 403
-    assert support_client.get(f"/admin/mail/server/{server.pk}/history/").status_code == 200
+    article.refresh_from_db()
+    server.refresh_from_db()
+    assert article.title_sl == "Članek 1"  # back to the first version
+    assert server.active is False  # unchanged
+    history = support_client.get(f"/admin/mail/server/{server.pk}/history/")
+    assert history.status_code == 200
+    assert history.content.decode().count("/revert/") == 0  # nothing offers a revert
 
 
 @pytest.mark.parametrize("model", sorted(SUPPORT_STAFF_CAN))
@@ -103,9 +167,14 @@ def test_administrators_can_do_everything(administrator_client, records, model):
     assert got == (200, 200, 200, 200)
 
 
-def test_administrators_manage_users_and_import_packages(administrator_client, db):
-    assert administrator_client.get("/admin/auth/user/").status_code == 200
-    assert administrator_client.get("/admin/mail/hostingpackage/import/").status_code == 200
+def test_administrators_manage_users_and_import_packages(administrator_client, support_user):
+    users = administrator_client.get("/admin/auth/user/")
+    assert users.status_code == 200
+    assert ">podpora<" in users.content.decode()
+    assert ">skrbnik<" in users.content.decode()
+    upload = administrator_client.get("/admin/mail/hostingpackage/import/")
+    assert upload.status_code == 200
+    assert 'type="file"' in upload.content.decode()
 
 
 def staff_pages(records) -> list[str]:

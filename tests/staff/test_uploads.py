@@ -1,5 +1,6 @@
 """Images for program steps: checked by their bytes, stored under a random name, served here."""
 
+import io
 import re
 
 import pytest
@@ -7,13 +8,21 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from PIL import Image
 
 from portal.mail.models import ProgramStep
 from portal.mail.step_images import MAX_IMAGE_BYTES, detect_image_type, validate_step_image
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
-WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 64
+
+def image_bytes(kind: str, size=(4, 3), color=(200, 30, 30)) -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", size, color).save(output, format=kind)
+    return output.getvalue()
+
+
+PNG = image_bytes("PNG")
+JPEG = image_bytes("JPEG")
+WEBP = image_bytes("WEBP")
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
@@ -39,8 +48,40 @@ def test_bad_uploads_are_refused(name, data, code):
     assert raised.value.code == code
 
 
-def test_good_upload_passes():
-    validate_step_image(SimpleUploadedFile("posnetek.webp", WEBP))
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n<html><script>alert(1)</script></html>",  # a PNG signature, then HTML
+        b"\xff\xd8\xff\xe0" + b"\x00" * 64,  # a JPEG start and nothing of an image
+        PNG[:40],  # cut off
+        b"RIFF\x24\x00\x00\x00WEBP" + PNG,  # claims WebP, holds a PNG
+    ],
+)
+def test_a_file_that_only_starts_like_an_image_is_refused(data):
+    with pytest.raises(ValidationError) as raised:
+        validate_step_image(SimpleUploadedFile("posnetek.png", data))
+    assert raised.value.code == "image_broken"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "extension"),
+    [("posnetek.webp", WEBP, "webp"), ("posnetek.webp", JPEG, "jpg"), ("slika", PNG, "png")],
+)
+def test_good_upload_is_stored_under_a_random_name_with_its_real_type(
+    program, name, data, extension
+):
+    step = program.steps.get()
+    step.image = SimpleUploadedFile(name, data)
+    step.image_alt_sl = "Okno z nastavitvami"
+    step.full_clean()  # runs validate_step_image; a refused file would raise here
+    step.save()
+
+    step.refresh_from_db()
+    assert re.fullmatch(rf"steps/[0-9a-f]{{32}}\.{extension}", step.image.name)
+    with default_storage.open(step.image.name) as stored, Image.open(stored) as image:
+        # Stored re-encoded (never the uploaded bytes), but the same picture of the same type.
+        assert image.format.lower().replace("jpeg", "jpg") == extension
+        assert image.size == (4, 3)
 
 
 def step_form(program, step, image=None, **fields) -> dict:
@@ -80,7 +121,8 @@ def test_staff_upload_a_step_image_and_it_is_served(support_client, program):
     served = support_client.get(step.image.url)
     assert served.status_code == 200
     assert served["Content-Type"] == "image/png"
-    assert b"".join(served.streaming_content) == PNG
+    with Image.open(io.BytesIO(b"".join(served.streaming_content))) as stored:
+        assert (stored.format, stored.size) == ("PNG", (4, 3))
     assert "immutable" in served["Cache-Control"]
 
 
@@ -127,3 +169,57 @@ def test_program_step_history_keeps_the_image_name(program):
     step.save()
     assert step.history.latest().image == name
     assert ProgramStep.history.filter(id=step.pk).earliest().image == ""
+
+
+def test_what_is_stored_is_the_reencoded_image_without_trailing_bytes(program):
+    step = program.steps.get()
+    step.image = SimpleUploadedFile("a.png", PNG + b"<script>alert(1)</script>")
+    step.image_alt_sl = "Slika"
+    step.full_clean()
+    step.save()
+    with default_storage.open(step.image.name) as stored:
+        data = stored.read()
+    assert b"<script>" not in data
+    assert Image.open(io.BytesIO(data)).getpixel((0, 0)) == (200, 30, 30)
+
+
+def save_with_image(step, data: bytes) -> str:
+    step.image = SimpleUploadedFile("a.png", data)
+    step.image_alt_sl = "Slika"
+    step.save()
+    return step.image.name
+
+
+def test_a_replaced_or_removed_image_file_is_deleted(program, django_capture_on_commit_callbacks):
+    step = program.steps.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = save_with_image(step, PNG)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = save_with_image(step, image_bytes("PNG", color=(0, 0, 255)))
+    assert not default_storage.exists(first)
+    assert default_storage.exists(second)
+    step.image = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        step.save()
+    assert not default_storage.exists(second)
+
+
+def test_a_deleted_steps_image_file_is_deleted(program, django_capture_on_commit_callbacks):
+    step = program.steps.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        name = save_with_image(step, PNG)
+    with django_capture_on_commit_callbacks(execute=True):
+        step.delete()
+    assert not default_storage.exists(name)
+
+
+def test_saving_a_step_without_touching_its_image_keeps_the_file(
+    program, django_capture_on_commit_callbacks
+):
+    step = program.steps.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        name = save_with_image(step, PNG)
+    step.text_sl = "Odprite nastavitve."
+    with django_capture_on_commit_callbacks(execute=True):
+        step.save()
+    assert default_storage.exists(name)

@@ -58,6 +58,7 @@ class ArticleAdmin(StaffHistoryAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
         context["version_field"] = form["version"]
+        context["version_to_submit"] = form.version_to_submit
         if form.is_preview:
             context["preview"] = article_preview(form)
         if form.started_version is not None and obj is not None:
