@@ -146,7 +146,8 @@ def _imap_command(talk: _Conversation, tag: str, command: str) -> list[str]:
         line = talk.read_line()
         if line.startswith(f"{tag} "):
             if line.split(" ", 2)[1:2] != ["OK"]:
-                raise (StartTlsUnavailable if command == "STARTTLS" else ProtocolError)(line)
+                refusal = StartTlsUnavailable if command == "STARTTLS" else ProtocolError
+                raise refusal(line)
             return untagged
         untagged.append(line)
     raise ProtocolError("reply too long")
