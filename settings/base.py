@@ -237,6 +237,13 @@ PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "1
 # and of Outlook's HTTP redirect. Empty: the host name each request arrived on.
 PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "").strip().rstrip(".").lower()
 
+# Apple configuration profiles are served signed (CMS/PKCS#7) when both are set: PEM files of
+# a dedicated signing certificate and its unencrypted key, plus optionally the intermediate
+# certificates (docs/apple-and-formats.md). Unset: profiles are served unsigned.
+APPLE_PROFILE_SIGNING_CERT = os.environ.get("APPLE_PROFILE_SIGNING_CERT", "").strip()
+APPLE_PROFILE_SIGNING_KEY = os.environ.get("APPLE_PROFILE_SIGNING_KEY", "").strip()
+APPLE_PROFILE_SIGNING_CHAIN = os.environ.get("APPLE_PROFILE_SIGNING_CHAIN", "").strip()
+
 # Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
 # with debug on. Successful health checks are left out.
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
@@ -249,13 +256,16 @@ LOGGING = {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "portal.logs.JSONFormatter"},
     },
-    "filters": {"skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"}},
+    "filters": {
+        "skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"},
+        "redact_email_addresses": {"()": "portal.logs.RedactEmailAddresses"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["skip_health_checks"],
+            "filters": ["skip_health_checks", "redact_email_addresses"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from portal.autoconfig import apple, autodiscover, thunderbird
 from portal.autoconfig.advertised import domain_only_address
 from portal.autoconfig.hosts import portal_url, request_host_name
+from portal.autoconfig.signing import signed_if_configured
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
@@ -153,7 +154,7 @@ def _profile_response(mail_settings: MailSettings, *, with_address: bool) -> Htt
     body = apple.render_profile(
         mail_settings, organization=settings.PORTAL_ORGANIZATION, with_address=with_address
     )
-    response = HttpResponse(body, content_type=apple.CONTENT_TYPE)
+    response = HttpResponse(signed_if_configured(body), content_type=apple.CONTENT_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="{apple.profile_filename(mail_settings)}"'
     )
