@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.autoconfig.mx_hosts import mx_autoconfig_hosts
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -243,6 +245,12 @@ PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "").strip().rstrip(".").lowe
 APPLE_PROFILE_SIGNING_CERT = os.environ.get("APPLE_PROFILE_SIGNING_CERT", "").strip()
 APPLE_PROFILE_SIGNING_KEY = os.environ.get("APPLE_PROFILE_SIGNING_KEY", "").strip()
 APPLE_PROFILE_SIGNING_CHAIN = os.environ.get("APPLE_PROFILE_SIGNING_CHAIN", "").strip()
+
+# The host name of our MX (e.g. mx.avant.si). Thunderbird then asks autoconfig.<its domain> for
+# every customer domain whose MX it is; those names are admitted here (docs/apple-and-formats.md).
+PORTAL_MX_HOSTNAME = os.environ.get("PORTAL_MX_HOSTNAME", "").strip().rstrip(".").lower()
+AUTOCONFIG_MX_HOSTS = mx_autoconfig_hosts(PORTAL_MX_HOSTNAME) if PORTAL_MX_HOSTNAME else []
+ALLOWED_HOSTS += [host for host in AUTOCONFIG_MX_HOSTS if host not in ALLOWED_HOSTS]
 
 # Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
 # with debug on. Successful health checks are left out.

@@ -27,7 +27,9 @@ from portal.page_cache import get_or_build
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
 AUTOCONFIG_HOST_PREFIX = "autoconfig."
-DOCUMENTATION_DESCRIPTION = gettext_noop("Help with setting up your email")
+DOCUMENTATION_DESCRIPTION = gettext_noop(
+    "Step-by-step guide: your settings and the steps for Thunderbird"
+)
 
 
 def _in_language(language: str, message: str) -> str:
@@ -48,11 +50,17 @@ def _autoconfig_address(request: HttpRequest) -> EmailAddress:
     Thunderbird asks `autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=…` and
     `<domain>/.well-known/autoconfig/mail/config-v1.1.xml` (the latter without the address in
     some versions). The document is the same for every mailbox of a domain (the username is
-    `%EMAILADDRESS%`), so the domain alone is enough. Raises InvalidAddress.
+    `%EMAILADDRESS%`), so the domain alone is enough. On `autoconfig.<the domain of our MX>`
+    (settings.AUTOCONFIG_MX_HOSTS, see mx_hosts.py) the address is required. Raises
+    InvalidAddress.
     """
     if "emailaddress" in request.GET:
         return parse_email(request.GET["emailaddress"])
-    return domain_only_address(request_host_name(request).removeprefix(AUTOCONFIG_HOST_PREFIX))
+    host = request_host_name(request)
+    if host in settings.AUTOCONFIG_MX_HOSTS:
+        # The shared host derived from our MX serves every customer domain: it needs the address.
+        raise InvalidAddress(host)
+    return domain_only_address(host.removeprefix(AUTOCONFIG_HOST_PREFIX))
 
 
 @require_safe
@@ -73,16 +81,24 @@ def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes 
     mail_settings = mail_settings_for(address, Protocol.IMAP)
     if not mail_settings.hosted:
         return None
-    documentation = thunderbird.Documentation(
-        url=portal_url(request, reverse("help:home")),
-        descriptions=tuple(
-            (code, _in_language(code, DOCUMENTATION_DESCRIPTION))
-            for code, _name in settings.LANGUAGES
-        ),
-    )
     return thunderbird.render_config(
-        mail_settings, organization=settings.PORTAL_ORGANIZATION, documentation=documentation
+        mail_settings,
+        organization=settings.PORTAL_ORGANIZATION,
+        documentation=_setup_guides(request),
     )
+
+
+def _setup_guides(request: HttpRequest) -> tuple[thunderbird.Documentation, ...]:
+    """One `<documentation>` per language: the setup wizard in that language, which shows the
+    customer's own settings and Thunderbird's steps (the same for every address of a domain)."""
+    guides = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = portal_url(request, reverse("wizard:start"))
+        guides.append(
+            thunderbird.Documentation(url, ((code, _in_language(code, DOCUMENTATION_DESCRIPTION)),))
+        )
+    return tuple(guides)
 
 
 # -- Outlook Autodiscover -----------------------------------------------------------------------
