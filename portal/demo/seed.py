@@ -15,10 +15,16 @@ from portal.help.models import Article, Category, SearchSynonym
 from portal.help.search.query import query_words
 from portal.mail.addresses import to_ascii_domain
 from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
+from portal.markdown import normalise_source
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
-    """Create the row, or update only the fields that differ. Returns (row, outcome)."""
+    """Create the row, or update only the fields that differ. Returns (row, outcome).
+    Text is compared as it is stored (`normalise_source`)."""
+    values = {
+        name: normalise_source(value) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
     row = model.objects.filter(**lookup).first()
     if row is None:
         return model.objects.create(**lookup, **values), "created"
@@ -68,7 +74,8 @@ def seed_programs(demo: DemoContent, tally: Counter) -> None:
             MailProgram, {"slug": entry.slug}, without(entry, "slug", "steps")
         )
         wanted = [
-            (order, step.text_sl, step.text_en) for order, step in enumerate(entry.steps, start=1)
+            (order, normalise_source(step.text_sl), normalise_source(step.text_en))
+            for order, step in enumerate(entry.steps, start=1)
         ]
         current = list(program.steps.order_by("order").values_list("order", "text_sl", "text_en"))
         if current != wanted:

@@ -40,7 +40,8 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.started_version: str | None = None
         self._current_version: str | None = None
-        if self.instance.pk and not self.is_bound:
+        if self.instance.pk:
+            # Also when bound: the version alone does not make an untouched form "changed".
             self.initial["version"] = version_token(self.instance)
 
     @property

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from portal.help.markup_checks import macro_errors
 from portal.help.search.query import MAX_PHRASE_WORDS, query_words
 from portal.localized import LocalizedMixin
-from portal.markdown import render_markdown
+from portal.markdown import normalise_source, render_markdown
 
 
 class Category(LocalizedMixin, models.Model):
@@ -111,7 +111,11 @@ class Article(LocalizedMixin, models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Renders both languages; redirects and the search index follow in receivers
-        (`portal.help.receivers`), inside the same transaction as the row."""
+        (`portal.help.receivers`), inside the same transaction as the row. Text is stored
+        normalised (`normalise_source`), so saving unchanged text never records a change."""
+        for field in ("title_sl", "title_en", "summary_sl", "summary_en"):
+            setattr(self, field, (getattr(self, field) or "").strip())
+        self.body_sl, self.body_en = normalise_source(self.body_sl), normalise_source(self.body_en)
         self.body_html_sl = render_markdown(self.body_sl)
         self.body_html_en = render_markdown(self.body_en)
         update_fields = kwargs.get("update_fields")

@@ -4,11 +4,13 @@
 - Renames never break links: before a save the stored slug is read, after it the old slug
   redirects to the article (chains collapse, because every former slug points at the article
   itself), and a slug in use is never a redirect.
-- The search index follows every save (fixtures loaded with `loaddata` included) and every
-  delete (queryset deletes from the admin included).
+- The search index follows every save and every delete (queryset deletes from the admin
+  included).
 
-`bulk_create()` and `update()` send no signals: after those, run
-`manage.py rebuild_search_index` (see portal/help/search/index.py).
+Fixtures (`loaddata`, raw saves) are left alone: they carry their own rows (search terms,
+redirects) and may be loaded in any order. After `loaddata`, and after `bulk_create()` or
+`update()`, which send no signals, run `manage.py rebuild_search_index`
+(see portal/help/search/index.py).
 """
 
 from django.db import connections
@@ -38,9 +40,13 @@ def keep_old_address(sender, instance: Article, raw: bool, using: str, **kwargs)
     redirects.filter(old_slug=instance.slug).delete()
 
 
-def index_saved_article(sender, instance: Article, update_fields, using: str, **kwargs) -> None:
+def index_saved_article(
+    sender, instance: Article, raw: bool, update_fields, using: str, **kwargs
+) -> None:
     """post_save: the article's search documents and vocabulary (skipped when a save wrote
-    no searched field)."""
+    no searched field, and for fixtures)."""
+    if raw:
+        return
     if update_fields is None or SEARCHED_FIELDS & set(update_fields):
         index_articles([instance], connection=connections[using])
 

@@ -11,7 +11,7 @@ from portal.localized import LocalizedMixin
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol, Security
 from portal.mail.step_images import step_image_path, validate_step_image
-from portal.mail.steps import unknown_placeholders
+from portal.mail.steps import macro_lines, unknown_placeholders
 
 
 def validate_hostname(value: str) -> None:
@@ -263,5 +263,11 @@ class ProgramStep(LocalizedMixin, models.Model):
                 errors[field] = _("Unknown placeholder: %(names)s") % {
                     "names": ", ".join("{" + name + "}" for name in unknown)
                 }
+            macros = macro_lines(getattr(self, field))
+            if macros:
+                errors[field] = _(
+                    "Line %(line)d: macros such as [[ports-table]] work only in articles, not in "
+                    "steps. Write the values out, or use a placeholder such as {incoming_port}."
+                ) % {"line": macros[0]}
         if errors:
             raise ValidationError(errors)

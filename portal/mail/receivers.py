@@ -1,6 +1,7 @@
 """What follows a write to a program step, whichever path wrote it: receivers, connected in
 `MailConfig.ready()`.
 
+- Step text is stored normalised (`normalise_source`): saving unchanged text is no change.
 - A new step image is stored re-encoded by Pillow, never as uploaded (step_images.py).
 - The file of a replaced or removed image is deleted from storage once the change is
   committed, unless another step still shows it. Older history versions keep the name only:
@@ -12,6 +13,14 @@ from django.db import transaction
 
 from portal.mail.models import ProgramStep
 from portal.mail.step_images import reencoded_upload
+from portal.markdown import normalise_source
+
+
+def normalise_text(sender, instance: ProgramStep, raw: bool, **kwargs) -> None:
+    """pre_save: the step's text as it is stored."""
+    if not raw:
+        instance.text_sl = normalise_source(instance.text_sl)
+        instance.text_en = normalise_source(instance.text_en)
 
 
 def reencode_new_image(sender, instance: ProgramStep, raw: bool, **kwargs) -> None:

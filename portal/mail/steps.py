@@ -29,6 +29,19 @@ PLACEHOLDERS = (
 PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
 
 
+# Article macros (`[[ports-table]]`) are not expanded in steps: customers would see them as is.
+MACRO_LIKE = re.compile(r"\[\[[^\]\n]*\]\]")
+
+
+def macro_lines(text: str) -> list[int]:
+    """Line numbers (from 1) of lines that hold an article macro such as [[ports-table]]."""
+    return [
+        number
+        for number, line in enumerate((text or "").splitlines(), start=1)
+        if MACRO_LIKE.search(line)
+    ]
+
+
 def unknown_placeholders(text: str) -> list[str]:
     return sorted(set(PLACEHOLDER_PATTERN.findall(text or "")) - set(PLACEHOLDERS))
 

@@ -75,7 +75,9 @@ def compare_versions(model, older, newer) -> list[FieldChange]:
 
 
 def version_label(record) -> str:
-    return formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    """The version's date and time to the second: two saves in one minute look different."""
+    moment = timezone.localtime(record.history_date)
+    return f"{formats.date_format(moment, 'DATE_FORMAT')} {formats.time_format(moment, 'H:i:s')}"
 
 
 def revert_reason(record) -> str:

@@ -4,6 +4,7 @@ diff of each version, and one-click revert (itself recorded as a new version).""
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -12,12 +13,21 @@ from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.staff import history
+from portal.staff.fields import NORMALISED_TEXT
 
 
 class StaffHistoryAdmin(SimpleHistoryAdmin):
     object_history_template = "admin/staff/object_history.html"
     object_history_list_template = "admin/staff/object_history_list.html"
     history_list_per_page = 50
+    formfield_overrides = {models.TextField: NORMALISED_TEXT}
+
+    def save_model(self, request, obj, form, change):
+        """A form nobody changed saves nothing: no new version, no new `updated` stamp (e.g.
+        a program saved only to edit one of its steps, whose own history records that)."""
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -110,6 +120,7 @@ class StaffHistoryAdmin(SimpleHistoryAdmin):
         context |= {
             "changes": changes,
             "previous": previous,
+            "previous_version_label": history.version_label(previous) if previous else "",
             "can_revert": self.has_change_permission(request, obj) and record.history_type != "-",
             "revert_url": reverse(
                 self._url_name("history_revert"), args=[obj.pk, record.history_id]

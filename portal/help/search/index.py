@@ -1,10 +1,10 @@
 """Keeps the search documents and the spelling vocabulary in step with the articles.
 
 Receivers in `portal.help.receivers` (connected in `HelpConfig.ready()`) call
-`index_articles([article])` after every save (loaddata included) and `unindex_articles()` after
-every delete (queryset deletes from the admin included). `rebuild()` recreates everything; run
-it as `manage.py rebuild_search_index` after rows were written with `bulk_create` or `update()`,
-which send no signals.
+`index_articles([article])` after every save and `unindex_articles()` after every delete
+(queryset deletes from the admin included). `rebuild()` recreates everything; run it as
+`manage.py rebuild_search_index` after `loaddata` (fixtures are not indexed row by row) and
+after rows were written with `bulk_create` or `update()`, which send no signals.
 
 The functions accept the models as arguments so that migrations can pass their historical ones.
 """

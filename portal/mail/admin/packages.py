@@ -36,7 +36,7 @@ class ServerAdmin(StaffHistoryAdmin):
 
 @admin.register(HostingPackage)
 class HostingPackageAdmin(StaffHistoryAdmin):
-    list_display = ["domain_display", "domain", "plan", "disk_quota_mb", "server"]
+    list_display = ["domain_display", "ascii_domain", "plan", "disk_quota_mb", "server"]
     list_filter = ["server", "plan"]
     search_fields = ["domain", "plan", "server__hostname"]
     list_select_related = ["server"]
@@ -45,6 +45,10 @@ class HostingPackageAdmin(StaffHistoryAdmin):
     @admin.display(description=_("domain"), ordering="domain")
     def domain_display(self, package: HostingPackage) -> str:
         return package.domain_display
+
+    @admin.display(description=_("ASCII form (xn--)"), ordering="domain")
+    def ascii_domain(self, package: HostingPackage) -> str:
+        return package.domain
 
     def get_search_results(self, request, queryset, search_term):
         # Staff may type either form of an IDN domain: "čebelica" finds xn--ebelica-i6a.si.
