@@ -140,3 +140,21 @@ def test_a_broken_article_file_names_the_file_and_the_fault(tmp_path, broken, me
     with pytest.raises(ContentError, match=r"kaj-je-pop3\.md") as error:
         load_demo(tmp_path)
     assert message in str(error.value)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "dns_page"),
+    [
+        ("/clanek/ime-streznika/", "/dns/"),
+        ("/clanek/kje-najdem-ime-streznika/", "/dns/"),
+        ("/en/article/ime-streznika/", "/en/dns/"),
+        ("/en/article/kje-najdem-ime-streznika/", "/en/dns/"),
+    ],
+)
+def test_the_server_name_articles_link_the_dns_records_page(client, path, dns_page):
+    call_command("seed_demo")
+    response = client.get(path)
+    assert response.status_code == 200
+    assert f'href="{dns_page}"' in response.text
+    assert client.get(dns_page).status_code == 200
