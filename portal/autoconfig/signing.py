@@ -121,3 +121,17 @@ def signed_if_configured(profile: bytes) -> bytes:
     """The profile as served: signed when a signer is configured, else unchanged."""
     signer = configured_signer()
     return signer.sign(profile) if signer is not None else profile
+
+
+def signer_name() -> str:
+    """Whom iOS names as the signer ("Signed by …"): the certificate's organisation or common
+    name; "" when profiles are unsigned."""
+    signer = configured_signer()
+    if signer is None:
+        return ""
+    subject = signer.certificate.subject
+    for oid in (x509.NameOID.ORGANIZATION_NAME, x509.NameOID.COMMON_NAME):
+        names = subject.get_attributes_for_oid(oid)
+        if names:
+            return str(names[0].value)
+    return subject.rfc4514_string()

@@ -12,6 +12,7 @@ import segno
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
+from portal.autoconfig.signing import signer_name
 from portal.autoconfig.views import mobileconfig_response
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.models import AutoConfiguration, MailProgram
@@ -29,6 +31,7 @@ from portal.wizard.answers import OTHER_PROGRAM, WizardAnswers
 from portal.wizard.card import card_variants
 from portal.wizard.forms import EmailForm, ProgramForm, UsageForm
 from portal.wizard.generic import GENERIC_STEPS
+from portal.wizard.phone_flow import result_layout
 from portal.wizard.programs import preselected_program, program_groups
 from portal.wizard.recommendation import caveats, format_quota, recommend
 from portal.wizard.user_agent import device_hint
@@ -183,6 +186,7 @@ def result(request):
         and program.auto_configuration == AutoConfiguration.APPLE_PROFILE
         and settings.hosted
     )
+    layout = result_layout(request.headers.get("User-Agent"), apple_profile)
     context = _step_context(steps.RESULT) | {
         "address": answers.address,
         "settings": settings,
@@ -197,9 +201,13 @@ def result(request):
         "program": program,
         "program_steps": shown_steps,
         "apple_profile": apple_profile,
-        "profile_qr": mark_safe(_profile_qr_svg(request, settings)) if apple_profile else "",  # noqa: S308
+        "layout": layout,
+        "profile_signer": signer_name(),
+        "profile_qr": mark_safe(_profile_qr_svg(request, settings)) if layout.show_qr else "",  # noqa: S308
     }
-    return render(request, "wizard/result.html", context)
+    response = render(request, "wizard/result.html", context)
+    patch_vary_headers(response, ["User-Agent"])  # the layout follows the device
+    return response
 
 
 @require_POST
