@@ -2,9 +2,13 @@
 
 import json
 import logging
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from portal.logs import JSONFormatter, RedactEmailAddresses
 
@@ -130,3 +134,23 @@ def test_gunicorn_access_lines_lose_the_address_but_keep_their_fields():
     assert entry["message"] == "GET /autodiscover/autodiscover.json/v1.0/<address> 200"
     assert entry["path"] == "/autodiscover/autodiscover.json/v1.0/<address>"
     assert entry["status"] == 200
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(email=st.text(max_size=80), protocol=st.text(max_size=30), path_part=st.text(max_size=40))
+def test_any_input_gets_json_and_never_a_server_error(client, email, protocol, path_part):
+    for response in (
+        client.get("/autodiscover/autodiscover.json", {"Email": email, "Protocol": protocol}),
+        client.get(
+            f"/autodiscover/autodiscover.json/v1.0/{quote(path_part, safe='')}",
+            {"Protocol": protocol},
+        ),
+    ):
+        assert response.status_code in {200, 400, 404}
+        if response.status_code != 404:  # an empty path part is not this URL at all
+            assert set(json.loads(response.content)) in (
+                {"Protocol", "Url"},
+                {"ErrorCode", "ErrorMessage"},
+            )
