@@ -2,12 +2,20 @@
 
 import pytest
 import trustme
+from django.utils import translation
 
 from tests.html_checks import elements
 from tests.wizard.conftest import walk
 from tests.wizard.test_views import text_of
 
 pytestmark = pytest.mark.usefixtures("hosted", "programs")
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request to /en/ activates English in this thread: give later tests the language back."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.mark.parametrize(
