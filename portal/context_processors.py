@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from portal.hosts import portal_url
 from portal.localized import current_language
 
 
@@ -20,7 +22,12 @@ def site(request):
                 "current": code == language,
             }
         )
+    try:  # scheme://host for absolute links (canonical, hreflang): PORTAL_HOSTNAME when set
+        origin = portal_url(request, "/").removesuffix("/")
+    except DisallowedHost:  # the 400 page for that very Host header
+        origin = ""
     return {
+        "site_origin": origin,
         "language_alternates": alternates,
         "organization": settings.PORTAL_ORGANIZATION,
         "support_email": settings.PORTAL_SUPPORT_EMAIL,

@@ -1,10 +1,39 @@
-"""Error pages in the visitor's language, rendered without touching the database."""
+"""Error pages in the visitor's language; only the staff 403 page reads the database."""
 
+from django.contrib import admin
+from django.http import Http404
 from django.shortcuts import render
+
+from portal.staff.permissions_summary import allowed_actions, role_names
+
+
+class ExplainedNotFound(Http404):
+    """A 404 whose message (already translated) the 404 page shows to the visitor."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    """Staff get the admin's layout and what their role may do; anyone else a plain page."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff:
+        context = admin.site.each_context(request) | {
+            "role": role_names(user),
+            "allowed": allowed_actions(user),
+        }
+        return render(request, "admin/403.html", context, status=403)
+    return render(request, "403.html", status=403)
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    message = exception.message if isinstance(exception, ExplainedNotFound) else ""
+    return render(request, "404.html", {"message": message}, status=404)
 
 
 def server_error(request):

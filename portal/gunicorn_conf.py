@@ -28,8 +28,10 @@ preload_app = False
 control_socket_disable = True
 # gunicorn creates its files there with mkstemp, so a shared folder is safe.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
-# Behind a proxy, X-Forwarded-Proto reaches Django unchanged and Django decides whether to
-# trust it (DJANGO_PROXY_SSL_HEADER); gunicorn's own forwarded_allow_ips stays at its default.
+# Behind a proxy, X-Forwarded-Proto and X-Forwarded-For reach Django unchanged and Django
+# decides whether to believe them (PORTAL_TRUSTED_PROXIES, portal/proxies.py); gunicorn itself
+# believes no scheme header, whatever address the request comes from.
+secure_scheme_headers: dict[str, str] = {}
 
 # Logs: one JSON object per line on stdout, access lines included, successful health checks
 # left out (portal/logs.py).

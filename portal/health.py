@@ -1,4 +1,4 @@
-"""Liveness (the process answers) and readiness (the database and the cache answer).
+"""Liveness (the process answers) and readiness (the database answers; the cache is reported).
 
 Both are cheap (one `SELECT 1`, one cache set and get; no model queries), never cached, and
 answered by portal.middleware.HealthCheckMiddleware before host validation and the HTTPS
@@ -58,11 +58,16 @@ def live(request):
 
 @never_cache
 def ready(request):
+    """Ready while the database answers; without the cache the portal works, only slower.
+
+    A replica whose cache is down still serves every page (portal/page_cache.py), so it stays
+    in the load balancer ("degraded", 200) instead of every replica leaving it at once.
+    """
     checks = {"database": database_reachable(), "cache": cache_reachable()}
     body = {name: "ok" if passed else "down" for name, passed in checks.items()}
-    if all(checks.values()):
-        return JsonResponse({"status": "ok", **body})
-    return JsonResponse({"status": "unavailable", **body}, status=503)
+    if not checks["database"]:
+        return JsonResponse({"status": "unavailable", **body}, status=503)
+    return JsonResponse({"status": "ok" if checks["cache"] else "degraded", **body})
 
 
 # Path (as routed by portal/urls.py and portal/health_urls.py) → view, for the middleware.

@@ -121,3 +121,14 @@ class RedactEmailAddresses(logging.Filter):
         if redacted != message:
             record.msg, record.args = redacted, ()
         return True
+
+
+class ClientErrorsAsWarnings(logging.Filter):
+    """Django's security loggers report a bad request (a Host not allowed, too many fields, …)
+    at ERROR with a full traceback; it is the client's mistake, so one line at WARNING."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True

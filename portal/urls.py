@@ -21,11 +21,14 @@ urlpatterns += i18n_patterns(
     path("", include("portal.help.urls")),
     path(_("wizard/"), include("portal.wizard.urls")),
     path(_("dns/"), include("portal.autoconfig.guide_urls")),
+    path(_("domain-check/"), include("portal.checks.urls")),
     path("admin/", include("portal.help.admin.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
 
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"
 

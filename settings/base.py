@@ -13,6 +13,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from portal.autoconfig.mx_hosts import mx_autoconfig_hosts
+from portal.proxies import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,11 +61,14 @@ INSTALLED_APPS = [
     "portal.autoconfig",
     "portal.staff",
     "portal.demo",
+    "portal.checks",
 ]
 
 MIDDLEWARE = [
     # Health checks are answered first: no host validation, no HTTPS redirect.
     "portal.middleware.HealthCheckMiddleware",
+    # The client's address and scheme from X-Forwarded-* of PORTAL_TRUSTED_PROXIES only.
+    "portal.middleware.TrustedProxyMiddleware",
     # A 503 page with Retry-After while the database or the cache cannot be reached.
     "portal.middleware.ServiceUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -73,7 +77,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The wizard's answers: an encrypted browser-session cookie of their own, never a row.
+    "portal.wizard.cookie.WizardCookieMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Forms in any charset but UTF-8 get a translated 400 before anything reads them.
+    "portal.middleware.FormCharsetMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,12 +118,29 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Seconds a PostgreSQL query may take (statement_timeout); a query still unanswered this many
+# seconds later is abandoned, so a frozen database becomes the 503 page (docs/security.md).
+DB_STATEMENT_TIMEOUT = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "5"))
+DB_DEADLINE_GRACE = 2
+DB_QUERY_DEADLINE = 0  # seconds; 0: no client-side deadline (SQLite, or no statement timeout)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Give up connecting after a few seconds, so that a visitor gets the 503 page rather than
     # a hanging request while the database is down (a connect_timeout in the URL wins).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3")))
+    # A query may run this long before PostgreSQL cancels it (0: no limit, e.g. for a long
+    # migration run by hand); a frozen server is cut off client-side a little later
+    # (portal/db_deadline.py). Keepalives notice a server host that has vanished.
+    if DB_STATEMENT_TIMEOUT:
+        options["options"] = (
+            options.get("options", "") + f" -c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"
+        ).strip()
+    options.setdefault("keepalives", 1)
+    options.setdefault("keepalives_idle", 10)
+    options.setdefault("keepalives_interval", 3)
+    options.setdefault("keepalives_count", 3)
+    options.setdefault("tcp_user_timeout", 10_000)
+    DB_QUERY_DEADLINE = DB_STATEMENT_TIMEOUT + DB_DEADLINE_GRACE if DB_STATEMENT_TIMEOUT else 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis, shared by every web replica (anonymous pages, autoconfig documents), when REDIS_URL is
@@ -138,7 +163,10 @@ else:
 PAGE_CACHE_SECONDS = 60 * 60 if REDIS_URL else 10
 
 # Admin login against password guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords
-# for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME.
+# for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME; after
+# PORTAL_USERNAME_FAILURE_LIMIT for one user name from any addresses together, that user name
+# is (portal/staff/login_protection.py). Both end by themselves once no wrong password came
+# for AXES_COOLOFF_TIME; staff unlock sooner in the admin (Axes > Access attempts, delete).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -150,6 +178,8 @@ AXES_RESET_ON_SUCCESS = True
 # Only failed attempts are kept (they are what the lock-out counts); no log of every login.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "portal.staff.login_protection.lockout_response"
+AXES_HANDLER = "portal.staff.login_protection.LockoutHandler"
+PORTAL_USERNAME_FAILURE_LIMIT = int(os.environ.get("PORTAL_USERNAME_FAILURE_LIMIT", "20"))
 AXES_CLIENT_IP_CALLABLE = "portal.staff.login_protection.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -180,9 +210,14 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# The wizard carries the customer's address in the session only; sessions live in signed
-# cookies so that nothing the customer types is ever written to the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions (staff only: visitors never get one) live in the database, so logging out ends
+# them for every copy of the cookie; idle ones end after DJANGO_SESSION_IDLE_MINUTES (each
+# request extends the session). The wizard keeps the customer's answers out of sessions, in
+# an encrypted browser-session cookie of its own (portal/wizard/cookie.py). Expired rows are
+# removed by `manage.py clearsessions` (docs/security.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -205,8 +240,20 @@ SECURE_REDIRECT_EXEMPT = [
     r"^\.well-known/autoconfig/mail/config-v1\.1\.xml$",
     r"(?i)^autodiscover/autodiscover\.xml$",
 ]
+# The reverse proxies in front of the portal (addresses or networks, comma-separated, as the
+# portal sees their connections). Only requests from them may set the client's address
+# (X-Forwarded-For) and HTTPS (X-Forwarded-Proto); empty: both headers are ignored.
+# See docs/security.md, "Proxy trust".
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
+try:
+    parse_networks(PORTAL_TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"PORTAL_TRUSTED_PROXIES: {error}") from error
 if env_flag("DJANGO_PROXY_SSL_HEADER", default=False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    raise ImproperlyConfigured(
+        "DJANGO_PROXY_SSL_HEADER is replaced by PORTAL_TRUSTED_PROXIES, the addresses of the "
+        "proxies whose X-Forwarded-Proto and X-Forwarded-For are believed (docs/security.md)."
+    )
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -233,6 +280,9 @@ SECURE_CSP = {
 PORTAL_ORGANIZATION = os.environ.get("PORTAL_ORGANIZATION", "NEOSERV")
 PORTAL_SUPPORT_EMAIL = os.environ.get("PORTAL_SUPPORT_EMAIL", "podpora@example.si")
 PORTAL_SUPPORT_PHONE = os.environ.get("PORTAL_SUPPORT_PHONE", "+386 1 600 00 00")
+# Votes counted per client address and article ("Was this helpful?"); more are quietly not
+# counted (portal/help/votes.py). django-ratelimit's rate syntax: count/period (s, m, h, d).
+PORTAL_VOTE_RATE = os.environ.get("PORTAL_VOTE_RATE", "5/d")
 # The staff overview lists articles not changed for this many months.
 PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "12"))
 # The portal's public host name: the target of customers' autoconfig/autodiscover DNS records
@@ -252,6 +302,34 @@ PORTAL_MX_HOSTNAME = os.environ.get("PORTAL_MX_HOSTNAME", "").strip().rstrip("."
 AUTOCONFIG_MX_HOSTS = mx_autoconfig_hosts(PORTAL_MX_HOSTNAME) if PORTAL_MX_HOSTNAME else []
 ALLOWED_HOSTS += [host for host in AUTOCONFIG_MX_HOSTS if host not in ALLOWED_HOSTS]
 
+# Live checks of our own mail servers (portal/checks, docs/checks.md).
+# Seconds each endpoint may take in all (connect, TLS, greeting, capabilities).
+CHECK_MAIL_SERVERS_TIMEOUT = float(os.environ.get("CHECK_MAIL_SERVERS_TIMEOUT", "5"))
+# Endpoints checked at the same time.
+CHECK_MAIL_SERVERS_WORKERS = int(os.environ.get("CHECK_MAIL_SERVERS_WORKERS", "32"))
+# Checks kept per endpoint (96 = one day at one check every 15 minutes).
+CHECK_MAIL_SERVERS_KEEP = int(os.environ.get("CHECK_MAIL_SERVERS_KEEP", "96"))
+# Seconds between runs of `manage.py check_mail_servers --loop`.
+CHECK_MAIL_SERVERS_INTERVAL = int(os.environ.get("CHECK_MAIL_SERVERS_INTERVAL", str(15 * 60)))
+# A PEM bundle of extra trusted roots (a private CA); empty: the system's roots only.
+CHECK_MAIL_SERVERS_CA_FILE = os.environ.get("CHECK_MAIL_SERVERS_CA_FILE", "")
+# Connect somewhere else than DNS says, like curl's --connect-to: comma-separated
+# "host:port:address:port" (e.g. a server's internal address). Certificates are still checked
+# against the server's own host name. Tests point our servers at greeters on loopback.
+CHECK_MAIL_SERVERS_CONNECT_TO = env_list("CHECK_MAIL_SERVERS_CONNECT_TO")
+# The staff overview warns about certificates that expire within this many days.
+CHECK_CERTIFICATE_WARNING_DAYS = int(os.environ.get("CHECK_CERTIFICATE_WARNING_DAYS", "21"))
+# Customers see a check result only while it is this fresh (the checker may have stopped).
+CHECK_RESULT_FRESH_MINUTES = int(os.environ.get("CHECK_RESULT_FRESH_MINUTES", "60"))
+# Nameservers for the domain check: comma-separated host:port; empty: the system's resolver.
+PORTAL_DNS_RESOLVER = os.environ.get("PORTAL_DNS_RESOLVER", "")
+# Domain checks per client address and minute (in the shared cache).
+DOMAIN_CHECK_RATE = os.environ.get("DOMAIN_CHECK_RATE", "10/m")
+# Seconds a domain check may wait for DNS in all (every look-up of one check together).
+DOMAIN_CHECK_DNS_SECONDS = float(os.environ.get("DOMAIN_CHECK_DNS_SECONDS", "4"))
+# django-ratelimit counts per client address as the login lock-out sees it (behind the proxy).
+RATELIMIT_IP_META_KEY = "portal.staff.login_protection.client_ip"
+
 # Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
 # with debug on. Successful health checks are left out.
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json")
@@ -266,6 +344,7 @@ LOGGING = {
     },
     "filters": {
         "skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"},
+        "client_errors_as_warnings": {"()": "portal.logs.ClientErrorsAsWarnings"},
         "redact_email_addresses": {"()": "portal.logs.RedactEmailAddresses"},
     },
     "handlers": {
@@ -274,7 +353,13 @@ LOGGING = {
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
             "filters": ["skip_health_checks", "redact_email_addresses"],
-        }
+        },
+        "client_errors": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["client_errors_as_warnings", "redact_email_addresses"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
@@ -283,5 +368,8 @@ LOGGING = {
         # django-axes announces its configuration at every start; keep command output clean
         # (e.g. `manage.py dumpdata > content.json`). Lock-outs are still logged as warnings.
         "axes": {"level": "WARNING"},
+        # Bad requests (a Host not in DJANGO_ALLOWED_HOSTS, too many fields, …): one line at
+        # WARNING, no traceback; they are answered with a 400 and are the client's doing.
+        "django.security": {"handlers": ["client_errors"], "propagate": False},
     },
 }

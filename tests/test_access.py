@@ -1,3 +1,5 @@
+"""Who reaches the admin, and what administrators find on its pages."""
+
 import re
 
 import pytest

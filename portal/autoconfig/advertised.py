@@ -24,6 +24,16 @@ def best_endpoint(mail_settings: MailSettings, protocol: str) -> Endpoint | None
     return endpoints[0] if endpoints else None
 
 
+def can_configure(mail_settings: MailSettings, incoming: tuple[str, ...]) -> bool:
+    """True when the ports table offers SMTP and at least one of the `incoming` protocols.
+
+    Without both, a machine format would describe an account the program cannot use, so the
+    endpoints answer 404 with a message instead (the ports table is staff-edited data).
+    """
+    has_incoming = any(best_endpoint(mail_settings, protocol) for protocol in incoming)
+    return has_incoming and best_endpoint(mail_settings, Protocol.SMTP) is not None
+
+
 def protocol_order(mail_settings: MailSettings) -> tuple[str, str, str]:
     """Recommended incoming protocol, the other incoming protocol, then SMTP."""
     return (*mail_settings.incoming_order(), Protocol.SMTP)
@@ -44,6 +54,7 @@ __all__ = [
     "InvalidAddress",
     "advertised_endpoints",
     "best_endpoint",
+    "can_configure",
     "domain_only_address",
     "protocol_order",
 ]

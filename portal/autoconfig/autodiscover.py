@@ -59,7 +59,9 @@ def read_email_address(body: bytes) -> str:
         raise AutodiscoverError(INVALID_REQUEST)
     try:
         root = parse_untrusted(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except (ET.ParseError, DefusedXmlException, ValueError, UnicodeError) as error:
+    except (ET.ParseError, DefusedXmlException, ValueError, UnicodeError, LookupError) as error:
+        # LookupError: the XML declaration names an encoding Python does not know (or one
+        # that is no text encoding, such as rot13).
         raise AutodiscoverError(INVALID_REQUEST) from error
     if _local_name(root.tag) != "Autodiscover":
         raise AutodiscoverError(INVALID_REQUEST)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from portal.autoconfig import autodiscover_json
-from portal.autoconfig.hosts import portal_url
+from portal.hosts import portal_url
 from portal.mail.addresses import InvalidAddress, parse_email
 
 

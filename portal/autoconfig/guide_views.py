@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from portal.autoconfig import dns
 from portal.autoconfig.forms import DomainForm
-from portal.autoconfig.hosts import portal_hostname
+from portal.hosts import portal_hostname
 from portal.mail.selectors import mail_settings_for
 
 

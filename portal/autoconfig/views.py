@@ -6,7 +6,7 @@ logs what it was sent, and turns bad input into a 4xx. Each makes at most the tw
 """
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -15,14 +15,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from portal.autoconfig import apple, autodiscover, thunderbird
-from portal.autoconfig.advertised import domain_only_address
-from portal.autoconfig.hosts import portal_url, request_host_name
+from portal.autoconfig.advertised import can_configure, domain_only_address
 from portal.autoconfig.signing import signed_if_configured
+from portal.errors import ExplainedNotFound
+from portal.hosts import portal_url, request_host_name
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
 from portal.mail.selectors import mail_settings_for
-from portal.page_cache import get_or_build
+from portal.page_cache import cache_host, get_or_build
 
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
@@ -30,6 +31,7 @@ AUTOCONFIG_HOST_PREFIX = "autoconfig."
 DOCUMENTATION_DESCRIPTION = gettext_noop(
     "Step-by-step guide: your settings and the steps for Thunderbird"
 )
+NO_SETTINGS = "this domain is not hosted here, or no settings are published for it"
 
 
 def _in_language(language: str, message: str) -> str:
@@ -70,16 +72,16 @@ def thunderbird_config(request: HttpRequest) -> HttpResponse:
     except InvalidAddress:
         return _plain(400, "emailaddress is missing or not a valid email address")
     # The document is the same for every mailbox of a domain: build it once per content version.
-    key = f"autoconfig:{request.scheme}:{request.get_host()}:{address.domain}"
+    key = f"autoconfig:{request.scheme}:{cache_host(request)}:{address.domain}"
     body = get_or_build(key, lambda: _thunderbird_document(request, address))
     if body is None:
-        return _plain(404, "this domain is not hosted here")
+        return _plain(404, NO_SETTINGS)
     return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
 
 
 def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:
     mail_settings = mail_settings_for(address, Protocol.IMAP)
-    if not mail_settings.hosted:
+    if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
         return None
     return thunderbird.render_config(
         mail_settings,
@@ -156,7 +158,7 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
     mail_settings = mail_settings_for(address, Protocol.IMAP)
-    if not mail_settings.hosted:
+    if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
         autodiscover.render_settings(mail_settings), content_type=autodiscover.CONTENT_TYPE
@@ -185,7 +187,15 @@ def mobileconfig_response(mail_settings: MailSettings) -> HttpResponse:
     server for encrypted connections, so it gets a 404 rather than a profile.
     """
     if not mail_settings.hosted:
-        raise Http404(_("This domain is not hosted here."))
+        raise ExplainedNotFound(_("This domain is not hosted here."))
+    if not can_configure(mail_settings, (mail_settings.recommended_protocol,)):
+        raise ExplainedNotFound(
+            _(
+                "We cannot make a profile for a %(protocol)s account yet: its server settings "
+                "are not published. Please contact our support team."
+            )
+            % {"protocol": Protocol(mail_settings.recommended_protocol).label}
+        )
     return _profile_response(mail_settings, with_address=True)
 
 
@@ -210,4 +220,6 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
     mail_settings = mail_settings_for(address, protocol)
     if not mail_settings.hosted:
         return _plain(404, "this domain is not hosted here")
+    if not can_configure(mail_settings, (protocol,)):
+        return _plain(404, f"no {protocol} settings are published for this domain")
     return _profile_response(mail_settings, with_address=with_address)

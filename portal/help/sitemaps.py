@@ -17,6 +17,10 @@ class _Bilingual(Sitemap):
     alternates = True
     x_default = True
 
+    def get_domain(self, site=None):
+        """PORTAL_HOSTNAME when set, never a client-chosen Host header (docs/security.md)."""
+        return settings.PORTAL_HOSTNAME or super().get_domain(site)
+
 
 class PagesSitemap(_Bilingual):
     priority = 1.0

@@ -14,7 +14,8 @@ from portal.help.markup import table_of_contents
 from portal.help.models import Article, ArticleSlugRedirect, Category
 from portal.help.search.query import MAX_QUERY_LENGTH
 from portal.help.search.service import search_help
-from portal.help.votes import record_vote, remember_vote, voted_article_ids
+from portal.help.votes import over_vote_limit, record_vote, remember_vote, voted_article_ids
+from portal.hosts import portal_url
 from portal.localized import current_language
 from portal.page_cache import cached_public_page
 
@@ -81,7 +82,7 @@ def _render_article(request, article: Article, status: int = 200, vote_error: st
         "toc": table_of_contents(article.body_html),
         "other_language": _other_language(article),
         "untranslated": untranslated,
-        "canonical_url": request.build_absolute_uri(canonical_path),
+        "canonical_url": portal_url(request, canonical_path),
         "already_voted": article.pk in voted_article_ids(request),
         # Only the vote view adds messages, and it redirects here: show them by the vote.
         "feedback_messages": list(messages.get_messages(request)),
@@ -122,7 +123,8 @@ def vote(request, slug):
     if article.pk in voted:
         messages.info(request, _("You have already rated this article. Thank you!"))
         return response
-    record_vote(article, helpful=answer == "yes")
+    if not over_vote_limit(request, article):
+        record_vote(article, helpful=answer == "yes")
     remember_vote(response, voted, article.pk)
     if answer == "yes":
         messages.success(request, _("Thank you for your feedback!"))
@@ -148,6 +150,6 @@ def robots_txt(request):
             admin_paths.append(reverse("admin:index"))
     context = {
         "admin_paths": admin_paths,
-        "sitemap_url": request.build_absolute_uri(reverse("sitemap")),
+        "sitemap_url": portal_url(request, reverse("sitemap")),
     }
     return render(request, "help/robots.txt", context, content_type="text/plain; charset=utf-8")

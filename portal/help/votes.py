@@ -2,13 +2,24 @@
 
 The cookie lists only the ids of articles this browser has voted on — nothing personal —
 and is signed, so it cannot be edited to vote twice. Counts are aggregates (`ArticleFeedback`).
+
+A client that drops the cookie could vote again and again, so votes are also limited per
+client address and article (PORTAL_VOTE_RATE, counted in the shared cache by
+django-ratelimit, which keeps only a hash of the address). Over the limit the vote is quietly
+not counted: the visitor still sees "thank you", so there is nothing to probe. While the cache
+is unreachable, votes are counted without the limit (a warning is logged).
 """
+
+import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django_ratelimit.core import is_ratelimited
 
 from portal.help.models import ArticleFeedback
+
+logger = logging.getLogger(__name__)
 
 COOKIE = "help_votes"
 SALT = "portal.help.votes"
@@ -32,6 +43,21 @@ def remember_vote(response, voted: list[int], article_id: int) -> None:
         httponly=True,
         samesite="Lax",
     )
+
+
+def over_vote_limit(request, article) -> bool:
+    """Count this vote against the client address's limit for the article; True when over."""
+    try:
+        return is_ratelimited(
+            request,
+            group=f"help-vote:{article.pk}",
+            key="ip",  # REMOTE_ADDR, as TrustedProxyMiddleware has set it
+            rate=settings.PORTAL_VOTE_RATE,
+            increment=True,
+        )
+    except Exception as error:  # the cache backend's own errors: count the vote
+        logger.warning("Vote limit not checked (%s: %s)", type(error).__name__, error)
+        return False
 
 
 def record_vote(article, helpful: bool) -> None:

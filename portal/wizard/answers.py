@@ -1,4 +1,4 @@
-"""The customer's answers, kept only in the session (signed cookies: never in the database).
+"""The customer's answers, kept only in the wizard's own cookie (portal/wizard/cookie.py).
 
 Answers are re-read and re-checked on every request, so a stale or partial session sends the
 customer back to the first step that needs answering instead of failing.
@@ -33,7 +33,7 @@ def usage_from_answers(data: object) -> Usage | None:
 
 
 class WizardAnswers:
-    """Read and write the wizard's answers in a session-like mapping."""
+    """Read and write the wizard's answers in a mapping (`request.wizard` in the views)."""
 
     def __init__(self, session: MutableMapping):
         self.session = session
@@ -45,7 +45,12 @@ class WizardAnswers:
 
     def save(self, name: str, value) -> None:
         self.data[name] = value
-        self.session[SESSION_KEY] = self.data  # reassign so the session is marked modified
+        self.session[SESSION_KEY] = self.data  # reassign so the store is marked modified
+
+    def forget(self) -> None:
+        """Drop every answer ("set up another address")."""
+        self.data = {}
+        self.session.clear()
 
     @property
     def address(self) -> EmailAddress | None:

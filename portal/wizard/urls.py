@@ -10,4 +10,5 @@ urlpatterns = [
     path(_("usage/"), views.UsageStep.as_view(), name="usage"),
     path(_("result/"), views.result, name="result"),
     path(_("profile/"), views.profile, name="profile"),
+    path(_("start-again/"), views.restart, name="restart"),
 ]

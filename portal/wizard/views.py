@@ -5,7 +5,8 @@ stores the answer in the session and redirects to the next step (POST/redirect/G
 reached without the earlier answers redirects to the first one missing. Invalid input is
 shown again with its errors and status 400, keeping what the customer typed.
 
-The address lives only in the session (signed cookies), never in a URL, a log line or a row.
+The address lives only in the wizard's own encrypted browser-session cookie (request.wizard,
+portal/wizard/cookie.py), never in a URL, a log line or a row.
 """
 
 import segno
@@ -22,6 +23,7 @@ from django.views.generic import FormView
 
 from portal.autoconfig.signing import signer_name
 from portal.autoconfig.views import mobileconfig_response
+from portal.hosts import portal_url
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.models import AutoConfiguration, MailProgram
 from portal.mail.selectors import mail_settings_for
@@ -51,7 +53,7 @@ class WizardStep(FormView):
     step: steps.Step
 
     def dispatch(self, request, *args, **kwargs):
-        self.answers = WizardAnswers(request.session)
+        self.answers = WizardAnswers(request.wizard)
         missing = steps.first_missing_step(self.step, self.answers.answered)
         if missing is not None:
             return redirect(missing.url)
@@ -138,7 +140,7 @@ def _profile_qr_svg(request, settings) -> str:
         {"domain": settings.address.domain, "protocol": settings.recommended_protocol}
     )
     path = f"{reverse('autoconfig:mobileconfig')}?{query}"
-    url = request.build_absolute_uri(path)
+    url = portal_url(request, path)
     svg = segno.make(url, error="m").svg_inline(
         scale=4,
         border=2,
@@ -151,7 +153,7 @@ def _profile_qr_svg(request, settings) -> str:
 
 
 def result(request):
-    answers = WizardAnswers(request.session)
+    answers = WizardAnswers(request.wizard)
     missing = steps.first_missing_step(steps.RESULT, answers.answered)
     if missing is not None:
         return redirect(missing.url)
@@ -211,9 +213,16 @@ def result(request):
 
 
 @require_POST
+def restart(request):
+    """ "Set up another address": forget every answer of this visit and start again."""
+    WizardAnswers(request.wizard).forget()
+    return redirect(steps.EMAIL.url)
+
+
+@require_POST
 def profile(request):
     """The Apple profile for the address in the session (POST: the address is never in a URL)."""
-    address = WizardAnswers(request.session).address
+    address = WizardAnswers(request.wizard).address
     if address is None:
         return redirect(steps.EMAIL.url)
     requested = request.POST.get("protocol")

@@ -122,6 +122,7 @@ def test_djangos_own_upload_limit_never_turns_a_request_into_a_500(client, setti
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100  # smaller than any real request
     response = post(client, autodiscover_request("info@vasadomena.si"))
     assert response.status_code == 200
+    assert autodiscover_protocols(response.content)[0]["LoginName"] == "info@vasadomena.si"
 
 
 @pytest.mark.parametrize("length", ["lots", "-5", "1e3"])
@@ -214,3 +215,42 @@ def test_any_text_as_emailaddress_is_answered_without_a_server_error(client, hos
     for path in ("/mail/config-v1.1.xml", "/mobileconfig/"):
         assert client.get(path, {"emailaddress": value}).status_code in {200, 400, 404}
     assert client.get("/dns/", {"domain": value}).status_code in {200, 400, 404}
+
+
+# Encodings an XML declaration may name: ones Python does not know, codecs that are no text
+# encoding (rot13, hex, …), multi-byte ones the body is not written in, and ordinary ones.
+DECLARED_ENCODINGS = [
+    "rot13", "hex", "base64", "zlib", "bz2", "uu", "quopri", "nonexistent", "mbcs", "x-mac-foo",
+    "utf-16", "utf-32", "utf-7", "idna", "punycode", "unicode_escape", "cp037",
+    "utf-8", "UTF-8", "us-ascii", "iso-8859-2", "windows-1250", "latin-1",
+]  # fmt: skip
+
+
+def declared(encoding: str, address: str = "info@vasadomena.si") -> bytes:
+    body = autodiscover_request(address).split(b"?>", 1)[1]
+    return f"<?xml version='1.0' encoding='{encoding}'?>".encode("ascii", "replace") + body
+
+
+@pytest.mark.parametrize("encoding", DECLARED_ENCODINGS)
+def test_any_declared_encoding_gets_settings_or_an_invalid_request(client, hosted, encoding):
+    response = post(client, declared(encoding))
+    if response.status_code == 200:  # an encoding the ASCII body is also valid in
+        assert b"streznik.avant.si" in response.content
+    else:
+        assert response.status_code == 400
+        assert autodiscover_error_code(response.content) == "600"
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    encoding=st.sampled_from(DECLARED_ENCODINGS)
+    | st.text(
+        st.characters(min_codepoint=33, max_codepoint=126, exclude_characters="'"), max_size=30
+    )
+)
+def test_no_declared_encoding_is_a_server_error(client, hosted, encoding):
+    response = post(client, declared(encoding))
+    assert response.status_code in {200, 400}
+    assert autodiscover_error_code(response.content) in {None, "600"}

@@ -57,7 +57,7 @@ def test_the_compose_file_is_valid_with_the_example_environment(compose_tools, n
     for tool in compose_tools:
         result = compose(tool, newcomer_folder, "config", "--services")
         assert result.returncode == 0, f"{' '.join(tool)} config:\n{result.stderr}"
-        assert set(result.stdout.split()) == {"db", "cache", "migrate", "web"}
+        assert set(result.stdout.split()) == {"db", "cache", "migrate", "web", "checks"}
 
 
 def test_compose_refuses_to_run_without_a_database_password(compose_tools, newcomer_folder):

@@ -64,24 +64,42 @@ def test_static_root_can_be_moved():
 
 
 def test_proxy_settings_come_from_the_environment():
-    expression = "[getattr(s, 'SECURE_PROXY_SSL_HEADER', None), s.CSRF_TRUSTED_ORIGINS]"
-    assert settings_from(expression, **PRODUCTION) == [None, []]
+    expression = "[s.PORTAL_TRUSTED_PROXIES, s.CSRF_TRUSTED_ORIGINS]"
+    assert settings_from(expression, **PRODUCTION) == [[], []]
     behind_proxy = settings_from(
         expression,
         **PRODUCTION,
-        DJANGO_PROXY_SSL_HEADER="1",
+        PORTAL_TRUSTED_PROXIES="127.0.0.1, 172.16.0.0/12",
         DJANGO_CSRF_TRUSTED_ORIGINS="https://pomoc.example.si, https://www.pomoc.example.si",
     )
     assert behind_proxy == [
-        ["HTTP_X_FORWARDED_PROTO", "https"],
+        ["127.0.0.1", "172.16.0.0/12"],
         ["https://pomoc.example.si", "https://www.pomoc.example.si"],
     ]
 
 
-BEHIND_PROXY = {
-    "SECURE_SSL_REDIRECT": True,
-    "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
-}
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"PORTAL_TRUSTED_PROXIES": "proxy.example"}, "PORTAL_TRUSTED_PROXIES"),
+        ({"DJANGO_PROXY_SSL_HEADER": "1"}, "replaced by PORTAL_TRUSTED_PROXIES"),
+    ],
+)
+def test_unclear_proxy_trust_stops_the_start(environment, message):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import settings.base"],
+        cwd=ROOT,
+        env=env | PRODUCTION | environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+BEHIND_PROXY = {"SECURE_SSL_REDIRECT": True, "PORTAL_TRUSTED_PROXIES": ["127.0.0.1"]}
 
 
 @override_settings(**BEHIND_PROXY)

@@ -131,3 +131,39 @@ def test_production_logs_json_and_development_plain_lines():
     wrong = load_settings(DJANGO_SECRET_KEY="x" * 50, DJANGO_LOG_FORMAT="xml")
     assert wrong.returncode != 0
     assert "DJANGO_LOG_FORMAT must be" in wrong.stderr
+
+
+BAD_REQUESTS_SCRIPT = """
+import django
+django.setup()
+from django.test import Client, override_settings
+client = Client()
+with override_settings(ALLOWED_HOSTS=["testserver"]):
+    client.get("/", HTTP_HOST="napadalec.example")
+client.post("/en/wizard/", "&".join(f"f{n}=1" for n in range(1200)),
+            content_type="application/x-www-form-urlencoded")
+"""
+
+
+def test_bad_requests_write_one_warning_line_each_without_a_traceback():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | {
+        "DJANGO_SETTINGS_MODULE": "settings.test",  # production logging, static files as found
+        "DATABASE_URL": "sqlite:///:memory:",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", BAD_REQUESTS_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    entries = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    security = [entry for entry in entries if entry["logger"].startswith("django.security")]
+    assert [entry["logger"] for entry in security] == [
+        "django.security.DisallowedHost",
+        "django.security.TooManyFieldsSent",
+    ]
+    assert {entry["level"] for entry in security} == {"WARNING"}
+    assert not [entry for entry in entries if entry["level"] in {"ERROR", "CRITICAL"}]
+    assert not [entry for entry in entries if "exception" in entry]

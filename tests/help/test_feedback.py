@@ -135,3 +135,26 @@ def test_the_vote_form_adds_no_queries_to_the_article_page(
     client.post(VOTES["sl"].format(slug=article.slug), {"helpful": "yes"})
     with django_assert_max_num_queries(2):  # the article with its category, related articles
         assert client.get(PAGES["sl"].format(slug=article.slug)).status_code == 200
+
+
+def test_a_client_dropping_its_cookie_cannot_stuff_votes_and_still_sees_thanks(article, settings):
+    settings.PORTAL_VOTE_RATE = "5/d"
+    url = VOTES["en"].format(slug=article.slug)
+    for _ in range(50):  # a fresh browser (no vote cookie) each time, from the same address
+        visitor = Client()
+        response = visitor.post(url, {"helpful": "no"})
+        assert response.status_code == 303
+        assert "We are sorry this article did not help." in visitor.get(response["Location"]).text
+    assert counts(article) == (0, 5)
+
+
+def test_the_vote_limit_is_per_address_and_article(content, article, settings):
+    settings.PORTAL_VOTE_RATE = "2/d"
+    other = content.article(slug="kaj-je-pop3")
+    for address in ("198.51.100.7", "198.51.100.7", "198.51.100.7", "203.0.113.9"):
+        for voted_on in (article, other):
+            Client(REMOTE_ADDR=address).post(
+                VOTES["sl"].format(slug=voted_on.slug), {"helpful": "yes"}
+            )
+    assert counts(article) == (3, 0)  # two from the first address, one from the second
+    assert counts(other) == (3, 0)

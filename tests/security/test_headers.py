@@ -195,7 +195,7 @@ def test_with_https_on_health_and_thunderbird_still_answer_plain_http(client, de
 def test_with_https_on_the_wizard_cookie_is_secure_and_http_only(client, demo):
     response = client.post("/en/wizard/", {"email": "info@vasadomena.si"}, secure=True)
     assert response.status_code == 302
-    cookie = response.cookies["sessionid"]
+    cookie = response.cookies["wizard"]
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"

@@ -11,6 +11,7 @@ tests/autoconfig/test_hostile_input.py keeps the XML-specific attacks (XXE, enti
 caps); this file throws the same generated values at every endpoint.
 """
 
+import codecs
 from urllib.parse import quote_from_bytes
 from xml.etree import ElementTree as ET
 
@@ -365,6 +366,95 @@ def test_dns_guide(demo, domain, language):
     describe(domain)
     response = Client().get(f"{url(language, 'dnsguide:records')}?{query(domain=domain)}")
     assert_handled(response, {200, 400, 404})
+
+
+# --- Declared charsets on every form POST ------------------------------------------------------
+
+# Every endpoint that accepts a form POST: (URL name, args, statuses when the body is UTF-8).
+FORM_ENDPOINTS = {
+    "wizard:start": ((), {302, 400}),
+    "wizard:program": ((), {302, 400}),
+    "wizard:usage": ((), {302, 400}),
+    "wizard:profile": ((), {200, 302, 404}),
+    "help:vote": (("tabela-vrat",), {303, 400, 404}),
+    "admin:login": ((), {200, 302, 403}),
+}
+NON_UTF8_CHARSETS = [
+    "utf-16", "utf-16-le", "UTF-32", "utf-7", "rot13", "hex", "base64", "zlib", "cp1250",
+    "iso-8859-2", "latin-1", "idna", "punycode", "x-unknown", "mbcs", "",
+]  # fmt: skip
+charsets = st.sampled_from([*NON_UTF8_CHARSETS, "utf-8", "UTF8"]) | st.text(
+    st.characters(min_codepoint=33, max_codepoint=126, exclude_characters='";,\\'), max_size=20
+)
+
+
+def names_utf8(charset: str) -> bool:
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        return False
+
+
+@BOUNDED
+@given(
+    endpoint=st.sampled_from(sorted(FORM_ENDPOINTS)),
+    charset=charsets,
+    fields=st.dictionaries(
+        st.sampled_from(["email", "program", "helpful", "username"]) | hostile_text,
+        hostile,
+        max_size=3,
+    ),
+    multipart=st.booleans(),
+    language=languages,
+)
+def test_any_declared_charset_on_any_form_post(
+    demo, endpoint, charset, fields, multipart, language
+):
+    describe(*fields, *fields.values())
+    args, utf8_statuses = FORM_ENDPOINTS[endpoint]
+    client = wizard_client(language, program="thunderbird")
+    post_form(client, url(language, "wizard:usage"), VALID_USAGE)
+    if multipart:
+        body = (
+            b"--b\r\n"
+            + b"".join(
+                b'Content-Disposition: form-data; name="'
+                + raw(name).replace(b'"', b"")
+                + b'"\r\n\r\n'
+                + raw(value)
+                + b"\r\n--b\r\n"
+                for name, value in fields.items()
+            )[:-2]
+            + b"--\r\n"
+        )
+        content_type = f"multipart/form-data; boundary=b; charset={charset}"
+    else:
+        body, content_type = (
+            form_body(fields),
+            f"application/x-www-form-urlencoded; charset={charset}",
+        )
+    # generic(): the test client's post() would re-encode the body in the declared charset;
+    # CONTENT_TYPE: it would drop the header of an empty body, which a real client sends.
+    path = url(language, endpoint, *args)
+    response = client.generic("POST", path, body, content_type, CONTENT_TYPE=content_type)
+    if names_utf8(charset) or not charset:
+        assert_handled(response, utf8_statuses | {400})
+        return
+    assert_handled(response, {400})
+    assert f'<html lang="{language}">' in response.text  # the translated page, in the layout
+
+
+def test_a_utf16_form_gets_the_translated_400_page(demo):
+    for language, words in (("sl", "UTF-8"), ("en", "other than UTF-8")):
+        response = Client().generic(
+            "POST",
+            url(language, "wizard:start"),
+            "email=ana@vasadomena.si".encode("utf-16"),
+            "application/x-www-form-urlencoded; charset=utf-16",
+        )
+        assert response.status_code == 400
+        assert f'<html lang="{language}">' in response.text
+        assert words in response.text
 
 
 # --- Sizes Django itself limits --------------------------------------------------------------

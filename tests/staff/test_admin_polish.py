@@ -9,6 +9,7 @@ from portal.demo.seed import seed_all
 from portal.help.models import Article
 from portal.mail.models import MailProgram
 from tests.staff.test_article_editing import change_url, form_data, version_in
+from tests.staff.test_uploads import step_form
 
 
 def crlf(text: str) -> str:
@@ -43,22 +44,8 @@ def test_text_is_stored_with_plain_newlines_and_no_trailing_spaces(content):
 
 
 def program_form(program, step, **step_fields) -> dict:
-    data = {
-        "name": program.name,
-        "slug": program.slug,
-        "platform": program.platform,
-        "icon": program.icon,
-        "auto_configuration": program.auto_configuration,
-        "order": program.order,
-        "active": "on",
-        "steps-TOTAL_FORMS": "1",
-        "steps-INITIAL_FORMS": "1",
-        "steps-0-id": step.pk,
-        "steps-0-program": program.pk,
-        "steps-0-order": step.order,
-        "steps-0-text_sl": crlf(step.text_sl),
-        "_save": "Save",
-    }
+    """The program's change form as a browser sends it (CRLF), with step fields changed."""
+    data = step_form(program, step) | {"steps-0-text_sl": crlf(step.text_sl)}
     return data | {f"steps-0-{name}": value for name, value in step_fields.items()}
 
 

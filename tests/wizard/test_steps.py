@@ -1,6 +1,7 @@
 """Steps as data, and the answers kept in the session: plain values, no database."""
 
 import pytest
+from django.utils import translation
 
 from portal.wizard import steps
 from portal.wizard.answers import SESSION_KEY, WizardAnswers, usage_from_answers
@@ -33,7 +34,8 @@ def test_first_missing_step(step, answered, missing):
 
 
 def test_progress_counts_steps_and_links_only_back():
-    progress = steps.progress(steps.USAGE)
+    with translation.override("sl"):  # whatever language an earlier test left active
+        progress = steps.progress(steps.USAGE)
     assert (progress.number, progress.total) == (3, 4)
     assert [item.current for item in progress.items] == [False, False, True, False]
     assert [item.url for item in progress.items] == ["/carovnik/", "/carovnik/program/", None, None]

@@ -7,10 +7,10 @@ from html import unescape
 
 import pytest
 import segno
-from django.conf import settings
 from PIL import Image
 
 from portal.mail.models import MailProgram
+from portal.wizard import cookie as wizard_cookie
 from tests.html_checks import elements
 from tests.wizard.conftest import (
     USAGE_ONE_DEVICE_HEAVY,
@@ -38,11 +38,8 @@ def checked(html, name):
 
 
 def set_answers(client, answers):
-    """Put answers in the session (signed cookies: the cookie *is* the session)."""
-    session = client.session
-    session["wizard"] = answers
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    """Put answers in the wizard's own cookie, as the browser would send it."""
+    client.cookies[wizard_cookie.COOKIE_NAME] = wizard_cookie.cookie_value({"wizard": answers})
 
 
 def text_of(html):
