@@ -24,7 +24,7 @@ def dns_records(request: HttpRequest) -> HttpResponse:
         status = 400
     elif form.is_bound:
         address = form.cleaned_data["domain"]
-        mail_settings = mail_settings_for(address)
+        mail_settings = mail_settings_for(address, with_providers=False)
         context["domain"] = address
         if mail_settings.hosted:
             records = dns.records_for(mail_settings, context["portal_hostname"])

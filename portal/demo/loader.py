@@ -49,6 +49,8 @@ class Article:
 class Server:
     hostname: str
     active: bool
+    mx_names: tuple[str, ...] = ()  # further names its customers' MX records may use
+    login_needs_ascii: bool = False  # IDN domains log in with their xn-- form
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class Port:
 class Step:
     text_sl: str
     text_en: str
+    protocol: str = ""  # "imap" or "pop3": the step is only for that protocol
+    variant: str = ""  # "encrypted" or "plain": only for that connection
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,10 @@ def load_demo(content_dir: Path = CONTENT_DIR) -> DemoContent:
     return DemoContent(
         categories=categories,
         articles=tuple(articles),
-        servers=tuple(build(Server, entry, where) for entry in data.get("servers", [])),
+        servers=tuple(
+            build(Server, {**entry, "mx_names": tuple(entry.get("mx_names", ()))}, where)
+            for entry in data.get("servers", [])
+        ),
         packages=tuple(build(Package, entry, where) for entry in data.get("packages", [])),
         ports=tuple(build(Port, entry, where) for entry in data.get("ports", [])),
         programs=tuple(load_program(entry, where) for entry in data.get("programs", [])),
@@ -147,7 +154,15 @@ def build(kind: type, entry: dict, where: Path):
 
 
 def load_program(entry: dict, where: Path) -> Program:
-    steps = tuple(Step(text_sl=step["sl"], text_en=step["en"]) for step in entry.get("steps", []))
+    steps = tuple(
+        Step(
+            text_sl=step["sl"],
+            text_en=step["en"],
+            protocol=step.get("protocol", ""),
+            variant=step.get("variant", ""),
+        )
+        for step in entry.get("steps", [])
+    )
     return build(Program, {**entry, "steps": steps}, where)
 
 

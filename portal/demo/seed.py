@@ -5,8 +5,10 @@ function is idempotent: it looks rows up by their natural key and saves only wha
 second run writes nothing (no new history entries, no changed timestamps).
 """
 
+import tomllib
 from collections import Counter
 from dataclasses import asdict
+from pathlib import Path
 
 from django.db import transaction
 
@@ -14,8 +16,17 @@ from portal.demo.loader import DemoContent, load_demo
 from portal.help.models import Article, Category, SearchSynonym
 from portal.help.search.query import query_words
 from portal.mail.addresses import to_ascii_domain
-from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep, Server
+from portal.mail.models import (
+    HostingPackage,
+    MailProgram,
+    MailProvider,
+    PortSetting,
+    ProgramStep,
+    Server,
+)
 from portal.markdown import normalise_source
+
+PROVIDERS_FILE = Path(__file__).parent / "content" / "providers.toml"
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
@@ -44,7 +55,12 @@ def without(entry, *names: str) -> dict:
 
 def seed_servers(demo: DemoContent, tally: Counter) -> None:
     for server in demo.servers:
-        tally[upsert(Server, {"hostname": server.hostname}, {"active": server.active})[1]] += 1
+        values = {
+            "active": server.active,
+            "mx_names": "\n".join(server.mx_names),
+            "login_needs_ascii": server.login_needs_ascii,
+        }
+        tally[upsert(Server, {"hostname": server.hostname}, values)[1]] += 1
 
 
 def seed_packages(demo: DemoContent, tally: Counter) -> None:
@@ -73,16 +89,23 @@ def seed_programs(demo: DemoContent, tally: Counter) -> None:
         program, outcome = upsert(
             MailProgram, {"slug": entry.slug}, without(entry, "slug", "steps")
         )
+        fields = ("order", "protocol", "variant", "text_sl", "text_en")
         wanted = [
-            (order, normalise_source(step.text_sl), normalise_source(step.text_en))
+            (
+                order,
+                step.protocol,
+                step.variant,
+                normalise_source(step.text_sl),
+                normalise_source(step.text_en),
+            )
             for order, step in enumerate(entry.steps, start=1)
         ]
-        current = list(program.steps.order_by("order").values_list("order", "text_sl", "text_en"))
+        current = list(program.steps.order_by("order").values_list(*fields))
         if current != wanted:
             program.steps.all().delete()
             ProgramStep.objects.bulk_create(
-                ProgramStep(program=program, order=order, text_sl=sl, text_en=en)
-                for order, sl, en in wanted
+                ProgramStep(program=program, **dict(zip(fields, row, strict=True)))
+                for row in wanted
             )
             outcome = "updated" if outcome == "unchanged" else outcome
         tally[outcome] += 1
@@ -123,6 +146,35 @@ def seed_search_synonyms(demo: DemoContent, tally: Counter) -> None:
         tally[upsert(SearchSynonym, {"phrase": phrase}, values)[1]] += 1
 
 
+def provider_rows(path: Path = PROVIDERS_FILE) -> list[tuple[str, dict]]:
+    """(slug, field values) for each provider in the demo's providers.toml."""
+    rows = []
+    for entry in tomllib.loads(path.read_text(encoding="utf-8"))["provider"]:
+        values = {
+            "name": entry["name"],
+            "name_at_sl": entry.get("name_at_sl", ""),
+            "address_domains": "\n".join(entry.get("address_domains", [])),
+            "mx_suffixes": "\n".join(entry.get("mx_suffixes", [])),
+            "help_url": entry.get("help_url", ""),
+            "note_sl": entry.get("note_sl", ""),
+            "note_en": entry.get("note_en", ""),
+        }
+        for protocol in ("imap", "pop3", "smtp"):
+            hostname, port, security = entry.get(protocol, ("", None, "ssl"))
+            values |= {
+                f"{protocol}_hostname": hostname,
+                f"{protocol}_port": port,
+                f"{protocol}_security": security,
+            }
+        rows.append((entry["slug"], values))
+    return rows
+
+
+def seed_providers(tally: Counter) -> None:
+    for slug, values in provider_rows():
+        tally[upsert(MailProvider, {"slug": slug}, values)[1]] += 1
+
+
 @transaction.atomic
 def seed_all(demo: DemoContent | None = None) -> Counter:
     demo = demo or load_demo()
@@ -131,6 +183,7 @@ def seed_all(demo: DemoContent | None = None) -> Counter:
     seed_packages(demo, tally)
     seed_ports(demo, tally)
     seed_programs(demo, tally)
+    seed_providers(tally)
     seed_help_centre(demo, tally)
     seed_search_synonyms(demo, tally)
     return tally

@@ -16,4 +16,11 @@ class Security(models.TextChoices):
     NONE = "none", _("No encryption")
 
 
+class StepVariant(models.TextChoices):
+    """Which connection a program step is for (empty: both)."""
+
+    ENCRYPTED = "encrypted", _("Encrypted connection (SSL/TLS or STARTTLS)")
+    PLAIN = "plain", _("Connection without encryption")
+
+
 INCOMING_PROTOCOLS = (Protocol.IMAP, Protocol.POP3)

@@ -10,38 +10,10 @@ from dataclasses import dataclass, replace
 
 from portal.mail.addresses import EmailAddress
 from portal.mail.choices import Protocol, Security
+from portal.mail.endpoints import SECURITY_ORDER, Endpoint, PortOption
+from portal.mail.location import ProviderFacts
 
-SECURITY_ORDER = (Security.SSL, Security.STARTTLS, Security.NONE)
-
-
-@dataclass(frozen=True)
-class PortOption:
-    protocol: str
-    security: str
-    port: int
-    preferred: bool
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One way to connect: protocol, host, port and security mode."""
-
-    protocol: str
-    hostname: str
-    port: int
-    security: str
-
-    @property
-    def encrypted(self) -> bool:
-        return self.security != Security.NONE
-
-    @property
-    def protocol_label(self) -> str:
-        return Protocol(self.protocol).label
-
-    @property
-    def security_label(self) -> str:
-        return str(Security(self.security).label)
+__all__ = ["SECURITY_ORDER", "Endpoint", "MailSettings", "PortOption"]
 
 
 @dataclass(frozen=True)
@@ -52,14 +24,48 @@ class MailSettings:
     disk_quota_mb: int | None = None
     plan: str | None = None
     recommended_protocol: str = Protocol.IMAP
+    found_by_mx: bool = False  # ours, found by the domain's MX record (not in the table)
+    provider: ProviderFacts | None = None  # the mail is with this provider, not with us
+    login_needs_ascii: bool = False  # the server wants the xn-- form of the domain to log in
+    generic_guidance: bool = True  # unknown domains: show `mail.<domain>` without encryption
+    dns_failed: bool = False  # unknown because DNS did not answer
 
     @property
     def hosted(self) -> bool:
+        """On one of our servers (in the package table, or found by MX)."""
         return self.server_hostname is not None
 
     @property
+    def at_provider(self) -> bool:
+        return self.provider is not None
+
+    @property
+    def unknown(self) -> bool:
+        return not self.hosted and not self.at_provider
+
+    @property
+    def secure(self) -> bool:
+        """Which connection the page leads with: encrypted for us and providers."""
+        return self.hosted or self.at_provider
+
+    @property
+    def shows_settings(self) -> bool:
+        """False for an unknown domain when the company switched the generic guidance off."""
+        return not self.unknown or self.generic_guidance
+
+    @property
     def username(self) -> str:
-        return self.address.address
+        """The login: the address as typed (Unicode), unless the server wants the xn-- form."""
+        if self.provider is not None and self.provider.login_with_local_part:
+            return self.address.local_part
+        if self.login_needs_ascii:
+            return self.address.address
+        return self.address.display
+
+    @property
+    def username_is_ascii_form(self) -> bool:
+        """The username differs from the address the customer reads (IDN domain, xn-- login)."""
+        return self.username == self.address.address != self.address.display
 
     @property
     def plain_hostname(self) -> str:
@@ -81,6 +87,8 @@ class MailSettings:
 
     def endpoints(self, protocol: str) -> list[Endpoint]:
         """Every way to reach `protocol`, best first: SSL/TLS, STARTTLS, plain; preferred port first."""
+        if self.provider is not None:
+            return [e for e in self.provider.endpoints if e.protocol == protocol]
         options = sorted(
             (option for option in self.ports if option.protocol == protocol),
             key=lambda option: (
@@ -108,13 +116,16 @@ class MailSettings:
         main = self.endpoint(protocol, secure)
         return [e for e in self.endpoints(protocol) if e.encrypted == secure and e != main]
 
+    def offers(self, protocol: str) -> bool:
+        return bool(self.endpoints(protocol))
+
     @property
     def incoming(self) -> Endpoint | None:
-        return self.endpoint(self.recommended_protocol, secure=self.hosted)
+        return self.endpoint(self.recommended_protocol, secure=self.secure)
 
     @property
     def outgoing(self) -> Endpoint | None:
-        return self.endpoint(Protocol.SMTP, secure=self.hosted)
+        return self.endpoint(Protocol.SMTP, secure=self.secure)
 
     def incoming_order(self) -> tuple[str, str]:
         """Incoming protocols with the recommended one first (machine formats keep this order)."""
@@ -122,11 +133,11 @@ class MailSettings:
 
     def placeholder_values(self, secure: bool | None = None) -> dict[str, object]:
         """Values for `{placeholders}` in program steps (see `portal.mail.steps`)."""
-        secure = self.hosted if secure is None else secure
+        secure = self.secure if secure is None else secure
         incoming = self.endpoint(self.recommended_protocol, secure)
         outgoing = self.endpoint(Protocol.SMTP, secure)
         values: dict[str, object] = {
-            "email": self.address.address,
+            "email": self.address.display,
             "username": self.username,
             "domain": self.address.domain_display,
             "incoming_protocol": Protocol(self.recommended_protocol).label,

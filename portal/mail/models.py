@@ -9,9 +9,24 @@ from simple_history.models import HistoricalRecords
 
 from portal.localized import LocalizedMixin
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
-from portal.mail.choices import Protocol, Security
+from portal.mail.choices import Protocol, Security, StepVariant
 from portal.mail.step_images import step_image_path, validate_step_image
-from portal.mail.steps import macro_lines, unknown_placeholders
+from portal.mail.steps import macro_lines, security_mismatch, unknown_placeholders
+
+
+def domain_lines(text: str, strict: bool = True) -> tuple[str, ...]:
+    """Domain names, one per line, in ASCII form. Raises InvalidAddress (strict) or skips."""
+    names = []
+    for line in (text or "").splitlines():
+        line = line.strip().lstrip("*").lstrip(".")
+        if not line:
+            continue
+        try:
+            names.append(to_ascii_domain(line))
+        except InvalidAddress:
+            if strict:
+                raise
+    return tuple(dict.fromkeys(names))
 
 
 def validate_hostname(value: str) -> None:
@@ -30,6 +45,24 @@ class Server(models.Model):
         help_text=_("The name on the server's certificate, e.g. streznik.avant.si."),
     )
     active = models.BooleanField(_("active"), default=True)
+    mx_names = models.TextField(
+        _("further MX names"),
+        blank=True,
+        help_text=_(
+            "Other names under which this server receives mail (as customers' MX records name "
+            "it), one per line, e.g. mx1.avant.si. A domain whose MX record names this server "
+            "or one of these names gets this server's settings."
+        ),
+    )
+    login_needs_ascii = models.BooleanField(
+        _("login needs the xn-- form"),
+        default=False,
+        help_text=_(
+            "Tick if mailboxes of domains with letters such as č, š or ž log in only with the "
+            "ASCII (xn--) form of the domain. The wizard then shows that form as the username "
+            "and says why."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -43,6 +76,16 @@ class Server(models.Model):
     def clean(self) -> None:
         if self.hostname:
             self.hostname = self.hostname.strip().rstrip(".").lower()
+        try:
+            self.mx_names = "\n".join(domain_lines(self.mx_names))
+        except InvalidAddress as error:
+            raise ValidationError(
+                {"mx_names": _("Enter one host name per line, such as mx1.avant.si.")}
+            ) from error
+
+    @property
+    def mx_name_list(self) -> tuple[str, ...]:
+        return domain_lines(self.mx_names, strict=False)
 
 
 class HostingPackageQuerySet(models.QuerySet):
@@ -151,7 +194,8 @@ class AutoConfiguration(models.TextChoices):
 
 
 class Icon(models.TextChoices):
-    """Icons shipped in templates/icons/ (inlined: no extra request); nobody uploads markup."""
+    """Icons shipped in templates/icons/ as SVG symbols, defined once per page (no extra
+    request); nobody uploads markup."""
 
     OUTLOOK = "outlook", "Outlook"
     THUNDERBIRD = "thunderbird", "Thunderbird"
@@ -214,11 +258,33 @@ class MailProgram(LocalizedMixin, models.Model):
         return self.name
 
 
+class ProgramStepQuerySet(models.QuerySet):
+    def shown_for(self, protocol: str, variant: str) -> "ProgramStepQuerySet":
+        return self.filter(protocol__in=("", protocol), variant__in=("", variant))
+
+
 class ProgramStep(LocalizedMixin, models.Model):
     program = models.ForeignKey(
         MailProgram, on_delete=models.CASCADE, related_name="steps", verbose_name=_("program")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    protocol = models.CharField(
+        _("only for protocol"),
+        max_length=8,
+        blank=True,
+        choices=[(Protocol.IMAP, "IMAP"), (Protocol.POP3, "POP3")],
+        help_text=_("Leave empty for a step that applies to IMAP and POP3 alike."),
+    )
+    variant = models.CharField(
+        _("only for connection"),
+        max_length=10,
+        blank=True,
+        choices=StepVariant.choices,
+        help_text=_(
+            "Leave empty for a step that applies to encrypted and plain connections alike. A "
+            "step that names an SSL or encryption switch must be limited to one of them."
+        ),
+    )
     text_sl = models.TextField(_("text (Slovenian)"))
     text_en = models.TextField(_("text (English)"), blank=True)
     image = models.FileField(
@@ -236,6 +302,8 @@ class ProgramStep(LocalizedMixin, models.Model):
     )
     image_alt_en = models.CharField(_("image description (English)"), max_length=200, blank=True)
     history = HistoricalRecords()
+
+    objects = ProgramStepQuerySet.as_manager()
 
     class Meta:
         ordering = ["program", "order", "pk"]
@@ -269,5 +337,128 @@ class ProgramStep(LocalizedMixin, models.Model):
                     "Line %(line)d: macros such as [[ports-table]] work only in articles, not in "
                     "steps. Write the values out, or use a placeholder such as {incoming_port}."
                 ) % {"line": macros[0]}
+            elif security_mismatch(getattr(self, field), self.variant):
+                errors[field] = _(
+                    "This step names an encryption setting that contradicts the connection it "
+                    "is for. Limit it to encrypted or plain connections and word it to match."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class MailProviderQuerySet(models.QuerySet):
+    def active(self) -> "MailProviderQuerySet":
+        return self.filter(active=True)
+
+
+class MailProvider(LocalizedMixin, models.Model):
+    """A mail provider other than us (Gmail, Microsoft 365, ...), recognised by domain or MX.
+
+    One endpoint per protocol (hostname, port, security); an empty hostname means the provider
+    does not offer that protocol (iCloud has no POP3).
+    """
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("As customers know it, e.g. Google (Gmail).")
+    )
+    name_at_sl = models.CharField(
+        _("name after »pri«"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The Slovenian form for »Vaša pošta je pri …«, e.g. Googlu (Gmail). Empty: the name."
+        ),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    address_domains = models.TextField(
+        _("address domains"),
+        blank=True,
+        help_text=_("Domains of its addresses, one per line, e.g. gmail.com."),
+    )
+    mx_suffixes = models.TextField(
+        _("MX host suffixes"),
+        blank=True,
+        help_text=_(
+            "A domain whose MX host ends in one of these (one per line, e.g. google.com or "
+            "mail.protection.outlook.com) has its mail here."
+        ),
+    )
+    imap_hostname = models.CharField(
+        _("IMAP server"), max_length=253, blank=True, validators=[validate_hostname]
+    )
+    imap_port = models.PositiveIntegerField(
+        _("IMAP port"), null=True, blank=True, validators=[MaxValueValidator(65535)]
+    )
+    imap_security = models.CharField(
+        _("IMAP security"), max_length=8, choices=Security.choices, default=Security.SSL
+    )
+    pop3_hostname = models.CharField(
+        _("POP3 server"), max_length=253, blank=True, validators=[validate_hostname]
+    )
+    pop3_port = models.PositiveIntegerField(
+        _("POP3 port"), null=True, blank=True, validators=[MaxValueValidator(65535)]
+    )
+    pop3_security = models.CharField(
+        _("POP3 security"), max_length=8, choices=Security.choices, default=Security.SSL
+    )
+    smtp_hostname = models.CharField(
+        _("SMTP server"), max_length=253, blank=True, validators=[validate_hostname]
+    )
+    smtp_port = models.PositiveIntegerField(
+        _("SMTP port"), null=True, blank=True, validators=[MaxValueValidator(65535)]
+    )
+    smtp_security = models.CharField(
+        _("SMTP security"), max_length=8, choices=Security.choices, default=Security.SSL
+    )
+    login_with_local_part = models.BooleanField(
+        _("username is the part before @"),
+        default=False,
+        help_text=_("Leave unticked when the username is the full email address."),
+    )
+    help_url = models.URLField(_("provider's help page"), blank=True)
+    note_sl = models.TextField(
+        _("note (Slovenian)"),
+        blank=True,
+        help_text=_("Shown with the settings, e.g. that the provider needs an app password."),
+    )
+    note_en = models.TextField(_("note (English)"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    objects = MailProviderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("mail provider")
+        verbose_name_plural = _("mail providers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def note(self) -> str:
+        return self.localized("note")
+
+    @property
+    def address_domain_list(self) -> tuple[str, ...]:
+        return domain_lines(self.address_domains, strict=False)
+
+    @property
+    def mx_suffix_list(self) -> tuple[str, ...]:
+        return domain_lines(self.mx_suffixes, strict=False)
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("address_domains", "mx_suffixes"):
+            try:
+                setattr(self, field, "\n".join(domain_lines(getattr(self, field))))
+            except InvalidAddress:
+                errors[field] = _("Enter one domain per line, such as gmail.com.")
+        for protocol in ("imap", "pop3", "smtp"):
+            hostname = getattr(self, f"{protocol}_hostname")
+            if hostname:
+                setattr(self, f"{protocol}_hostname", hostname.strip().rstrip(".").lower())
+                if not getattr(self, f"{protocol}_port"):
+                    errors[f"{protocol}_port"] = _("Enter the port for this server.")
         if errors:
             raise ValidationError(errors)

@@ -29,6 +29,44 @@ PLACEHOLDERS = (
 PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
 
 
+# What a step says about encryption, in both languages. A step "claims encrypted" when it names
+# SSL or TLS (a switch, a label such as SSL/TLS or STARTTLS) without turning it off, and "claims
+# plain" when it says there is no encryption or turns the SSL switch off.
+_TLS_WORDS = re.compile(r"\b(ssl|tls|starttls)\b", re.IGNORECASE)
+_OFF_WORDS = re.compile(
+    r"\b(off|untick|unticked|turn off|izklop\w*|počisti\w*|ne označite)\b", re.IGNORECASE
+)
+_PLAIN_WORDS = re.compile(
+    r"(no encryption|without encryption|unencrypted|\bnone\b|brez šifriranja|nešifrirano)",
+    re.IGNORECASE,
+)
+ENCRYPTED, PLAIN = "encrypted", "plain"
+
+
+def security_claims(text: str) -> set[str]:
+    """{"encrypted"}, {"plain"}, both (a contradiction) or neither, from a step's words."""
+    claims = set()
+    names_tls = bool(_TLS_WORDS.search(text or ""))
+    switched_off = bool(_OFF_WORDS.search(text or ""))
+    if names_tls and not switched_off:
+        claims.add(ENCRYPTED)
+    if _PLAIN_WORDS.search(text or "") or (names_tls and switched_off):
+        claims.add(PLAIN)
+    return claims
+
+
+def security_mismatch(text: str, variant: str) -> bool:
+    """True when a step's own words contradict the connection (`variant`) it is shown for.
+
+    A step for both connections ("") must not name an encryption setting at all: the
+    `{incoming_security}` placeholders say it with the right value for each variant.
+    """
+    claims = security_claims(PLACEHOLDER_PATTERN.sub(" ", text or ""))
+    if not variant:
+        return bool(claims)
+    return bool(claims - {variant})
+
+
 # Article macros (`[[ports-table]]`) are not expanded in steps: customers would see them as is.
 MACRO_LIKE = re.compile(r"\[\[[^\]\n]*\]\]")
 

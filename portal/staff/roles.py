@@ -1,7 +1,7 @@
 """The two staff roles, defined in code and written to the database as auth groups.
 
 "Support staff" keep the content current: they add and edit articles, categories, synonyms
-and mail programs with their steps, and may only look at servers, hosting packages and ports.
+mail programs with their steps, and known mail providers, and may only look at servers, hosting packages and ports.
 "Administrators" may do everything the admin offers.
 
 `sync_roles()` runs in the data migration (so every database has the groups) and again after
@@ -34,6 +34,14 @@ SUPPORT_STAFF_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "server": ("view",),
         "hostingpackage": ("view",),
         "portsetting": ("view",),
+        # Other companies' mail settings and notes (app passwords, …) are content support keeps
+        # current; removing a provider is for administrators.
+        "mailprovider": ("add", "change", "view"),
+    },
+    # Live check results, written only by manage.py check_mail_servers.
+    "checks": {
+        "checkedendpoint": ("view",),
+        "endpointcheck": ("view",),
     },
 }
 

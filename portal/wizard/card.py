@@ -1,8 +1,11 @@
 """The settings card: which connection variants to show and how to label them.
 
-Hosted domains get the encrypted settings (the package's server name, SSL/TLS) marked as
-recommended, then the plain variant (`mail.<domain>`) marked "not recommended". A domain we do
-not host gets only the plain variant, as generic guidance. Plain Python: no database.
+- Ours (in the table or found by MX): the encrypted settings (the server's own name, SSL/TLS)
+  marked as recommended, then the plain variant (`mail.<domain>`) marked "not recommended".
+- A provider: its own encrypted settings only; never a plain login.
+- Unknown: the plain general settings, only while the company keeps that guidance on.
+
+Plain Python: no database.
 """
 
 from dataclasses import dataclass
@@ -37,39 +40,41 @@ def _alternative_text(main: Endpoint, other: Endpoint) -> str:
     }
 
 
-def _line(settings: MailSettings, protocol: str, secure: bool) -> ServerLine | None:
-    endpoint = settings.endpoint(protocol, secure)
+def _line(mail_settings: MailSettings, protocol: str, secure: bool) -> ServerLine | None:
+    endpoint = mail_settings.endpoint(protocol, secure)
     if endpoint is None:
         return None
     alternatives = tuple(
-        _alternative_text(endpoint, other) for other in settings.alternatives(protocol, secure)
+        _alternative_text(endpoint, other) for other in mail_settings.alternatives(protocol, secure)
     )
     return ServerLine(endpoint, alternatives)
 
 
-def card_variants(settings: MailSettings) -> list[CardVariant]:
-    protocol = settings.recommended_protocol
-    variants = []
-    if settings.hosted:
-        variants.append(
-            CardVariant(
-                title=_("Encrypted connection (SSL/TLS)"),
-                badge=_("Recommended"),
-                recommended=True,
-                incoming=_line(settings, protocol, secure=True),
-                outgoing=_line(settings, Protocol.SMTP, secure=True),
-            )
-        )
-        plain_title, plain_badge = _("Without encryption"), _("Not recommended")
-    else:
-        plain_title, plain_badge = _("General settings for your domain"), _("Without encryption")
-    variants.append(
-        CardVariant(
-            title=plain_title,
-            badge=plain_badge,
-            recommended=False,
-            incoming=_line(settings, protocol, secure=False),
-            outgoing=_line(settings, Protocol.SMTP, secure=False),
-        )
+def _variant(mail_settings: MailSettings, title: str, badge: str, secure: bool) -> CardVariant:
+    return CardVariant(
+        title=title,
+        badge=badge,
+        recommended=secure,
+        incoming=_line(mail_settings, mail_settings.recommended_protocol, secure),
+        outgoing=_line(mail_settings, Protocol.SMTP, secure),
     )
-    return variants
+
+
+def card_variants(mail_settings: MailSettings) -> list[CardVariant]:
+    if mail_settings.at_provider:
+        return [_variant(mail_settings, _("Encrypted connection"), _("Recommended"), True)]
+    if mail_settings.hosted:
+        return [
+            _variant(mail_settings, _("Encrypted connection (SSL/TLS)"), _("Recommended"), True),
+            _variant(mail_settings, _("Without encryption"), _("Not recommended"), False),
+        ]
+    if mail_settings.generic_guidance:
+        return [
+            _variant(
+                mail_settings,
+                _("General settings for your domain"),
+                _("Without encryption"),
+                False,
+            )
+        ]
+    return []

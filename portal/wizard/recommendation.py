@@ -73,8 +73,12 @@ def _devices_reason(usage: Usage) -> str:
     )
 
 
-def recommend(usage: Usage) -> Recommendation:
-    """Return the protocol to recommend and the reasons, in the current language."""
+def recommend(usage: Usage, our_package: bool = True) -> Recommendation:
+    """Return the protocol to recommend and the reasons, in the current language.
+
+    `our_package=False` (mail at a provider, or not found): no reason speaks of a hosting
+    package the customer may not have with us.
+    """
     if usage.several_devices or usage.shared:
         reasons = []
         if usage.several_devices:
@@ -115,6 +119,11 @@ def recommend(usage: Usage) -> Recommendation:
                 "You receive a lot of mail. POP3 moves it to your device and keeps the space "
                 "on your hosting package free."
             )
+            if our_package
+            else _(
+                "You receive a lot of mail. POP3 moves it to your device and keeps the space "
+                "in your mailbox on the server free."
+            )
         )
     if usage.storage == Storage.SPACE:
         pop3_reasons.append(
@@ -147,11 +156,19 @@ def caveats(
     usage: Usage,
     disk_quota_mb: int | None = None,
     keep_copy_days: int = POP3_KEEP_COPY_DAYS,
+    our_package: bool = True,
 ) -> tuple[str, ...]:
     """What to keep in mind with `protocol`, given the answers and the package's disk quota."""
     notes = []
     if protocol == Protocol.IMAP:
-        if disk_quota_mb:
+        if not our_package:
+            notes.append(
+                _(
+                    "IMAP keeps all your mail on the server, so your mailbox fills up sooner. "
+                    "Delete or archive old messages and large attachments now and then."
+                )
+            )
+        elif disk_quota_mb:
             notes.append(
                 _(
                     "IMAP keeps all your mail on the server, so it fills your hosting "

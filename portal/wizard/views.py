@@ -27,15 +27,13 @@ from portal.hosts import portal_url
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.models import AutoConfiguration, MailProgram
 from portal.mail.selectors import mail_settings_for
-from portal.mail.steps import shown_step
 from portal.wizard import steps
 from portal.wizard.answers import OTHER_PROGRAM, WizardAnswers
-from portal.wizard.card import card_variants
 from portal.wizard.forms import EmailForm, ProgramForm, UsageForm
-from portal.wizard.generic import GENERIC_STEPS
 from portal.wizard.phone_flow import result_layout
 from portal.wizard.programs import preselected_program, program_groups
-from portal.wizard.recommendation import caveats, format_quota, recommend
+from portal.wizard.recommendation import format_quota
+from portal.wizard.result import ProgramGuide, StepText, build_result
 from portal.wizard.user_agent import device_hint
 
 
@@ -110,11 +108,12 @@ class ProgramStep(WizardStep):
         return initial
 
     def get_context_data(self, **kwargs):
-        settings = mail_settings_for(self.answers.address)
+        mail_settings = mail_settings_for(self.answers.address)
+        quota = mail_settings.disk_quota_mb
         return super().get_context_data(**kwargs) | {
             "address": self.answers.address,
-            "settings": settings,
-            "quota": format_quota(settings.disk_quota_mb) if settings.disk_quota_mb else "",
+            "mail_settings": mail_settings,
+            "quota": format_quota(quota) if quota else "",
         }
 
 
@@ -131,13 +130,13 @@ def _protocol_switch_url(protocol: str) -> str:
     return f"{reverse('wizard:result')}?{urlencode({'protocol': protocol})}"
 
 
-def _profile_qr_svg(request, settings) -> str:
+def _profile_qr_svg(request, mail_settings) -> str:
     """An inline SVG QR code of the domain-only profile URL (no address: the phone asks).
 
     The protocol shown on the page goes along, so the phone gets the same account type.
     """
     query = urlencode(
-        {"domain": settings.address.domain, "protocol": settings.recommended_protocol}
+        {"domain": mail_settings.address.domain, "protocol": mail_settings.recommended_protocol}
     )
     path = f"{reverse('autoconfig:mobileconfig')}?{query}"
     url = portal_url(request, path)
@@ -152,60 +151,55 @@ def _profile_qr_svg(request, settings) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
+def _program_guide(slug: str) -> ProgramGuide | None:
+    """The active program with its steps (two queries), as plain values; None if gone."""
+    program = MailProgram.objects.active().prefetch_related("steps").filter(slug=slug).first()
+    if program is None:
+        return None
+    return ProgramGuide(
+        name=program.name,
+        apple_profile=program.auto_configuration == AutoConfiguration.APPLE_PROFILE,
+        steps=tuple(
+            StepText(
+                step.text,
+                step.protocol,
+                step.variant,
+                step.image.url if step.image else "",
+                step.image_alt,
+            )
+            for step in program.steps.all()
+        ),
+    )
+
+
 def result(request):
     answers = WizardAnswers(request.wizard)
     missing = steps.first_missing_step(steps.RESULT, answers.answered)
     if missing is not None:
         return redirect(missing.url)
-
     program = None
     if answers.program != OTHER_PROGRAM:
-        program = (
-            MailProgram.objects.active()
-            .prefetch_related("steps")
-            .filter(slug=answers.program)
-            .first()
-        )
+        program = _program_guide(answers.program)
         if program is None:  # removed or hidden since the customer chose it
             return redirect(steps.PROGRAM.url)
-
-    usage = answers.usage
-    recommendation = recommend(usage)
-    requested = request.GET.get("protocol")
-    protocol = requested if requested in INCOMING_PROTOCOLS else recommendation.protocol
-    settings = mail_settings_for(answers.address, protocol)
-    values = settings.placeholder_values()
-    if program:
-        shown_steps = [
-            shown_step(step.text, values, step.image.url if step.image else "", step.image_alt)
-            for step in program.steps.all()
-        ]
-    else:
-        shown_steps = [shown_step(str(text), values) for text in GENERIC_STEPS]
-    other_protocol = settings.other_protocol
-    apple_profile = bool(
-        program
-        and program.auto_configuration == AutoConfiguration.APPLE_PROFILE
-        and settings.hosted
+    page = build_result(
+        mail_settings_for(answers.address),
+        answers.usage,
+        program,
+        requested_protocol=request.GET.get("protocol"),
     )
-    layout = result_layout(request.headers.get("User-Agent"), apple_profile)
+    layout = result_layout(request.headers.get("User-Agent"), page.apple_profile)
+    qr = _profile_qr_svg(request, page.mail_settings) if layout.show_qr else ""
     context = _step_context(steps.RESULT) | {
         "address": answers.address,
-        "settings": settings,
-        "recommendation": recommendation,
-        "recommended_label": Protocol(recommendation.protocol).label,
-        "shown_label": Protocol(protocol).label,
-        "showing_recommended": protocol == recommendation.protocol,
-        "caveats": caveats(protocol, usage, settings.disk_quota_mb),
-        "other_protocol_label": Protocol(other_protocol).label,
-        "other_protocol_url": _protocol_switch_url(other_protocol),
-        "variants": card_variants(settings),
-        "program": program,
-        "program_steps": shown_steps,
-        "apple_profile": apple_profile,
+        "page": page,
+        "mail_settings": page.mail_settings,
+        "other_protocol_url": _protocol_switch_url(page.other_protocol)
+        if page.other_protocol
+        else "",
         "layout": layout,
         "profile_signer": signer_name(),
-        "profile_qr": mark_safe(_profile_qr_svg(request, settings)) if layout.show_qr else "",  # noqa: S308
+        "profile_qr": mark_safe(qr),  # noqa: S308 (segno's SVG of our own URL)
     }
     response = render(request, "wizard/result.html", context)
     patch_vary_headers(response, ["User-Agent"])  # the layout follows the device
@@ -227,4 +221,4 @@ def profile(request):
         return redirect(steps.EMAIL.url)
     requested = request.POST.get("protocol")
     protocol = requested if requested in INCOMING_PROTOCOLS else Protocol.IMAP
-    return mobileconfig_response(mail_settings_for(address, protocol))
+    return mobileconfig_response(mail_settings_for(address, protocol, with_providers=False))

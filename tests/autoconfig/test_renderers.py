@@ -159,11 +159,13 @@ def test_autodiscover_encryption_names_starttls_as_tls(ports, expected):
     assert (smtp["Port"], smtp["SSL"], smtp["Encryption"]) == expected
 
 
-def test_autodiscover_login_name_is_the_ascii_address():
-    (imap, *_rest) = autodiscover_protocols(
-        autodiscover.render_settings(hand_built_settings("info@čebelica.si"))
-    )
+def test_autodiscover_login_name_follows_the_servers_idn_setting():
+    ascii_login = hand_built_settings("info@čebelica.si", login_needs_ascii=True)
+    (imap, *_rest) = autodiscover_protocols(autodiscover.render_settings(ascii_login))
     assert imap["LoginName"] == "info@xn--ebelica-i6a.si"
+    as_typed = hand_built_settings("info@čebelica.si")
+    (imap, *_rest) = autodiscover_protocols(autodiscover.render_settings(as_typed))
+    assert imap["LoginName"] == "info@čebelica.si"
 
 
 def test_autodiscover_reads_the_address_from_a_request():

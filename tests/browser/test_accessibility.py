@@ -157,7 +157,7 @@ def wizard_result_unknown_domain(page, language):
     answer_program(page, language, label(language, "Another program"))
     answer_usage(page, language, Devices.ONE, False, Storage.SPACE, False, Volume.A_LOT)
     arrived(page, ".settings-card")
-    assert page.locator(".not-hosted").is_visible()
+    assert page.locator(".location--unknown").is_visible()
 
 
 PAGE_TYPES = [

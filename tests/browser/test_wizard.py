@@ -122,7 +122,7 @@ def test_shared_office_mailbox_gets_imap_with_the_quota_caveat(page, demo, reque
 @pytest.mark.parametrize("language", ["sl", "en"])
 def test_unknown_domain_gets_the_generic_guidance(page, demo, requested, language):
     answer_email(page, language, f"{LOCAL_PART}@neznana-domena.si")
-    notice = page.locator(".not-hosted")
+    notice = page.locator(".location--unknown")
     assert "neznana-domena.si" in notice.inner_text()
     assert "cPanel" in notice.inner_text()
     answer_program(page, language, label(language, "Another program"))

@@ -48,7 +48,11 @@ def test_idn_domain_appears_in_ascii_in_hostnames_and_unicode_for_people():
     settings = hand_built_settings("info@čebelica.si")
     assert settings.plain_hostname == "mail.xn--ebelica-i6a.si"
     assert settings.placeholder_values()["domain"] == "čebelica.si"
-    assert settings.username == "info@xn--ebelica-i6a.si"
+    assert settings.username == "info@čebelica.si"  # as typed, unless the server needs xn--
+    assert settings.placeholder_values()["email"] == "info@čebelica.si"
+    ascii_login = hand_built_settings("info@čebelica.si", login_needs_ascii=True)
+    assert ascii_login.username == "info@xn--ebelica-i6a.si"
+    assert ascii_login.username_is_ascii_form
 
 
 def test_recommended_protocol_drives_incoming_and_placeholders():

@@ -104,7 +104,7 @@ def test_address_is_normalised_and_its_domain_looked_up(client, typed, server):
 def test_unknown_domain_is_told_plainly_and_may_continue(client):
     client.post("/en/wizard/", {"email": "ana@neznana-domena.si"})
     page = text_of(client.get("/en/wizard/program/").text)
-    assert "We could not find the domain neznana-domena.si among our hosting packages." in page
+    assert "We could not find where the mail of neznana-domena.si is." in page
     assert "mail.neznana-domena.si without encryption" in page
     assert "Moj NEOSERV" in page
     assert "cPanel" in page
@@ -303,12 +303,13 @@ def test_unknown_domain_gets_the_generic_plain_guidance(client):
     walk(client, email="ana@neznana-domena.si", prefix="/en")
     html = client.get("/en/wizard/result/").text
     page = text_of(html)
-    assert "We could not find the domain neznana-domena.si" in page
+    assert "We could not find where the mail of neznana-domena.si is." in page
     assert "General settings for your domain Without encryption" in page
     assert "Incoming mail (IMAP) mail.neznana-domena.si 143 No encryption" in page
     assert "streznik" not in page
     assert "Recommended" not in page
-    assert "disk quota sooner" in page  # no quota to name
+    assert "your mailbox fills up sooner" in page  # no hosting package to speak of
+    assert "hosting package's disk quota" not in page
 
 
 def test_program_steps_have_the_customers_values_filled_in(client):

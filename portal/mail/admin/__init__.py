@@ -2,16 +2,19 @@
 
 - packages.py: mail servers, hosting packages and their CSV import/export;
 - ports.py: the ports table;
-- programs.py: mail programs and their setup steps.
+- programs.py: mail programs and their setup steps;
+- providers.py: known mail providers (other companies' mail).
 """
 
 from portal.mail.admin.packages import HostingPackageAdmin, ServerAdmin
 from portal.mail.admin.ports import PortSettingAdmin
 from portal.mail.admin.programs import MailProgramAdmin, ProgramStepAdmin, ProgramStepInline
+from portal.mail.admin.providers import MailProviderAdmin
 
 __all__ = [
     "HostingPackageAdmin",
     "MailProgramAdmin",
+    "MailProviderAdmin",
     "PortSettingAdmin",
     "ProgramStepAdmin",
     "ProgramStepInline",

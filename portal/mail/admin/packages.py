@@ -22,9 +22,10 @@ from portal.staff.history_admin import StaffHistoryAdmin
 
 @admin.register(Server)
 class ServerAdmin(StaffHistoryAdmin):
-    list_display = ["hostname", "active", "package_count"]
-    list_filter = ["active"]
-    search_fields = ["hostname"]
+    list_display = ["hostname", "active", "login_needs_ascii", "package_count"]
+    list_filter = ["active", "login_needs_ascii"]
+    search_fields = ["hostname", "mx_names"]
+    fields = ["hostname", "active", "mx_names", "login_needs_ascii"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(package_count=Count("packages"))

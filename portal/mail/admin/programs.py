@@ -42,7 +42,7 @@ class ProgramStepInline(StepPreview, admin.StackedInline):
     formfield_overrides = {models.TextField: NORMALISED_TEXT}
     extra = 1
     fields = [
-        "order", "text_sl", "preview_sl", "text_en", "preview_en",
+        "order", ("protocol", "variant"), "text_sl", "preview_sl", "text_en", "preview_en",
         "image", "image_alt_sl", "image_alt_en",
     ]  # fmt: skip
     readonly_fields = ["preview_sl", "preview_en"]
@@ -53,13 +53,13 @@ class ProgramStepInline(StepPreview, admin.StackedInline):
 class ProgramStepAdmin(StepPreview, StaffHistoryAdmin):
     """Steps are edited inside their program; this page exists for each step's history."""
 
-    list_display = ["program", "order", "text_start"]
-    list_filter = ["program"]
+    list_display = ["program", "order", "protocol", "variant", "text_start"]
+    list_filter = ["program", "protocol", "variant"]
     list_select_related = ["program"]
     search_fields = ["text_sl", "text_en", "program__name"]
     fields = [
-        "program", "order", "text_sl", "preview_sl", "text_en", "preview_en",
-        "image", "image_alt_sl", "image_alt_en",
+        "program", "order", ("protocol", "variant"), "text_sl", "preview_sl", "text_en",
+        "preview_en", "image", "image_alt_sl", "image_alt_en",
     ]  # fmt: skip
     readonly_fields = ["preview_sl", "preview_en"]
 
