@@ -49,13 +49,16 @@ logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "portal.logs.JSONFormatter"}},
-    "filters": {"skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"}},
+    "filters": {
+        "skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"},
+        "redact_email_addresses": {"()": "portal.logs.RedactEmailAddresses"},
+    },
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "json",
-            "filters": ["skip_health_checks"],
+            "filters": ["skip_health_checks", "redact_email_addresses"],
         },
     },
     "root": {"level": "INFO", "handlers": ["stdout"]},

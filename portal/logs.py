@@ -10,6 +10,7 @@ the duration, but no client address, user agent or referrer.
 
 import json
 import logging
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
@@ -20,6 +21,17 @@ HEALTH_PATH_PREFIX = "/health/"
 # Gunicorn's access line: the human-readable message of the access records. Keep the query
 # string (%(q)s) and the full request line (%(r)s) out of it: see the module docstring.
 GUNICORN_ACCESS_FORMAT = "%(m)s %(U)s %(s)s"
+
+
+# An e-mail address anywhere in a log message or request atom, plain or percent-encoded
+# (`ana@vasadomena.si`, `ana%40vasadomena.si`): Outlook's `autodiscover.json/v1.0/<address>`
+# carries it in the path, which access lines and Django's 4xx warnings write out.
+EMAIL_ADDRESS_IN_TEXT = re.compile(r"[^\s/?&=@\"'<>]+(?:@|%40)[^\s/?&\"'<>]+", re.IGNORECASE)
+REDACTED_ADDRESS = "<address>"
+
+
+def redact_email_addresses(text: str) -> str:
+    return EMAIL_ADDRESS_IN_TEXT.sub(REDACTED_ADDRESS, text)
 
 
 def _int_or_none(value) -> int | None:
@@ -91,6 +103,24 @@ class SkipSuccessfulHealthChecks(logging.Filter):
             path, status = runserver_path_and_status(record)
         is_health_check = isinstance(path, str) and path.startswith(HEALTH_PATH_PREFIX)
         return not (is_health_check and status is not None and status < 400)
+
+
+class RedactEmailAddresses(logging.Filter):
+    """Replaces every e-mail address in a record's message (and gunicorn's request atoms)
+    with `<address>`, so that no address a client sent reaches a log line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, Mapping):  # gunicorn access atoms: keep them a mapping
+            record.args = {
+                key: redact_email_addresses(value) if isinstance(value, str) else value
+                for key, value in record.args.items()
+            }
+            return True
+        message = record.getMessage()
+        redacted = redact_email_addresses(message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
 
 
 class ClientErrorsAsWarnings(logging.Filter):

@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from portal.autoconfig.mx_hosts import mx_autoconfig_hosts
 from portal.proxies import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -305,6 +306,19 @@ PORTAL_REVIEW_AFTER_MONTHS = int(os.environ.get("PORTAL_REVIEW_AFTER_MONTHS", "1
 # and of Outlook's HTTP redirect. Empty: the host name each request arrived on.
 PORTAL_HOSTNAME = os.environ.get("PORTAL_HOSTNAME", "").strip().rstrip(".").lower()
 
+# Apple configuration profiles are served signed (CMS/PKCS#7) when both are set: PEM files of
+# a dedicated signing certificate and its unencrypted key, plus optionally the intermediate
+# certificates (docs/apple-and-formats.md). Unset: profiles are served unsigned.
+APPLE_PROFILE_SIGNING_CERT = os.environ.get("APPLE_PROFILE_SIGNING_CERT", "").strip()
+APPLE_PROFILE_SIGNING_KEY = os.environ.get("APPLE_PROFILE_SIGNING_KEY", "").strip()
+APPLE_PROFILE_SIGNING_CHAIN = os.environ.get("APPLE_PROFILE_SIGNING_CHAIN", "").strip()
+
+# The host name of our MX (e.g. mx.avant.si). Thunderbird then asks autoconfig.<its domain> for
+# every customer domain whose MX it is; those names are admitted here (docs/apple-and-formats.md).
+PORTAL_MX_HOSTNAME = os.environ.get("PORTAL_MX_HOSTNAME", "").strip().rstrip(".").lower()
+AUTOCONFIG_MX_HOSTS = mx_autoconfig_hosts(PORTAL_MX_HOSTNAME) if PORTAL_MX_HOSTNAME else []
+ALLOWED_HOSTS += [host for host in AUTOCONFIG_MX_HOSTS if host not in ALLOWED_HOSTS]
+
 # Live checks of our own mail servers (portal/checks, docs/checks.md).
 # Seconds each endpoint may take in all (connect, TLS, greeting, capabilities).
 CHECK_MAIL_SERVERS_TIMEOUT = float(os.environ.get("CHECK_MAIL_SERVERS_TIMEOUT", "5"))
@@ -346,19 +360,20 @@ LOGGING = {
     "filters": {
         "skip_health_checks": {"()": "portal.logs.SkipSuccessfulHealthChecks"},
         "client_errors_as_warnings": {"()": "portal.logs.ClientErrorsAsWarnings"},
+        "redact_email_addresses": {"()": "portal.logs.RedactEmailAddresses"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["skip_health_checks"],
+            "filters": ["skip_health_checks", "redact_email_addresses"],
         },
         "client_errors": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["client_errors_as_warnings"],
+            "filters": ["client_errors_as_warnings", "redact_email_addresses"],
         },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import trustme
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -16,7 +17,7 @@ def clean_environment(**environment):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "APPLE_"))
     }
     return env | environment
 
@@ -108,7 +109,12 @@ def test_local_development_does_not_force_https():
     assert settings["SESSION_COOKIE_SECURE"] is False
 
 
-def test_check_deploy_with_production_variables_reports_no_issues():
+def test_check_deploy_with_production_variables_reports_no_issues(tmp_path):
+    # Production signs Apple profiles (without, check --deploy warns: tests/autoconfig).
+    signing = trustme.CA().issue_cert("profiles.example.si")
+    certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    signing.cert_chain_pems[0].write_to_path(str(certificate))
+    signing.private_key_pem.write_to_path(str(key))
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -116,6 +122,8 @@ def test_check_deploy_with_production_variables_reports_no_issues():
             DJANGO_SETTINGS_MODULE="settings.base",
             DJANGO_SECRET_KEY="a-long-random-production-key-" + "k7Qz" * 10,
             DJANGO_ALLOWED_HOSTS="pomoc.example.si",
+            APPLE_PROFILE_SIGNING_CERT=str(certificate),
+            APPLE_PROFILE_SIGNING_KEY=str(key),
         ),
         capture_output=True,
         text=True,

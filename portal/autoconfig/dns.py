@@ -11,15 +11,19 @@
   so that no program is pointed at an unencrypted connection.
 """
 
+import ipaddress
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.mail.addresses import InvalidAddress, to_ascii_domain
 from portal.mail.choices import Protocol, Security
 from portal.mail.mailsettings import MailSettings
 
 TTL = 3600
 NOT_OFFERED = "."
+# Names that never resolve on the public internet (RFC 6761, RFC 8375).
+LOCAL_ONLY_SUFFIXES = (".localhost", ".local", ".home.arpa", ".internal", ".test", ".invalid")
 
 # (SRV service label, protocol, security, priority)
 MAIL_SERVICES = (
@@ -53,11 +57,37 @@ def _srv(priority: int, weight: int, port: int, target: str) -> str:
     return f"{priority} {weight} {port} {_fqdn(target) if target != NOT_OFFERED else target}"
 
 
-def records_for(mail_settings: MailSettings, portal_hostname: str) -> list[DnsRecord]:
-    """Every record for the domain of `mail_settings`, in the order the page lists them."""
+def can_be_a_target(hostname: str) -> bool:
+    """A CNAME or SRV target must be a host name in DNS: never an IP address (RFC 1034 §3.6.2,
+    RFC 2782), and not a single label such as `localhost` that only means something locally."""
+    try:
+        ipaddress.ip_address(hostname.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        return False
+    try:
+        ascii_name = to_ascii_domain(hostname)
+    except InvalidAddress:
+        return False
+    return "." in ascii_name and not ascii_name.endswith(LOCAL_ONLY_SUFFIXES)
+
+
+def records_for(mail_settings: MailSettings, portal_hostname: str | None) -> list[DnsRecord]:
+    """Every record for the domain of `mail_settings`, in the order the page lists them.
+
+    Without a portal host name that can be a target (`None`), the records that point at the
+    portal (autoconfig, autodiscover, _autodiscover._tcp) are left out; the mail services'
+    SRV records do not depend on it.
+    """
     domain = mail_settings.address.domain
-    portal = _fqdn(portal_hostname)
-    records = [
+    records = [] if portal_hostname is None else _portal_records(domain, _fqdn(portal_hostname))
+    records += _mail_service_records(mail_settings)
+    return records
+
+
+def _portal_records(domain: str, portal: str) -> list[DnsRecord]:
+    return [
         DnsRecord(
             f"autoconfig.{domain}.",
             "CNAME",
@@ -77,6 +107,11 @@ def records_for(mail_settings: MailSettings, portal_hostname: str) -> list[DnsRe
             _("Outlook's fallback: it reaches the portal under the portal's own name."),
         ),
     ]
+
+
+def _mail_service_records(mail_settings: MailSettings) -> list[DnsRecord]:
+    domain = mail_settings.address.domain
+    records = []
     purposes = {
         (Protocol.IMAP, Security.SSL): _("IMAP with SSL/TLS (RFC 6186, RFC 8314)."),
         (Protocol.IMAP, Security.STARTTLS): _("IMAP with STARTTLS (RFC 6186)."),

@@ -1,5 +1,6 @@
 """The human page: which DNS records make mail programs find their settings for a domain."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -11,7 +12,13 @@ from portal.mail.selectors import mail_settings_for
 
 def dns_records(request: HttpRequest) -> HttpResponse:
     form = DomainForm(request.GET if "domain" in request.GET else None)
-    context: dict[str, object] = {"form": form, "portal_hostname": portal_hostname(request)}
+    target = portal_hostname(request)
+    # Never a CNAME to an address: without a usable name the page says what to set instead.
+    context: dict[str, object] = {
+        "form": form,
+        "portal_hostname": target if dns.can_be_a_target(target) else None,
+        "mx_autoconfig_host": next(iter(settings.AUTOCONFIG_MX_HOSTS), None),
+    }
     status = 200
     if form.is_bound and not form.is_valid():
         status = 400

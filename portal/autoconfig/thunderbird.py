@@ -2,10 +2,12 @@
 
 Format: thunderbird/autoconfig `docs/index.md` and comm-central `readFromXML.sys.mjs`. Order is
 preference (Thunderbird makes the first incoming server the default), so the recommended
-incoming protocol comes first. The username is the `%EMAILADDRESS%` placeholder, so the
+incoming protocol comes first (draft-ietf-mailmaint-autoconfig: the first server is the
+preferred one). The username is the `%EMAILADDRESS%` placeholder, so the
 document is the same for every mailbox of a domain and reveals nothing about which exist.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET  # builds documents; requests go through defusedxml
 
@@ -21,7 +23,11 @@ USERNAME = "%EMAILADDRESS%"
 
 @dataclass(frozen=True)
 class Documentation:
-    """A link Thunderbird shows next to the configuration, with a description per language."""
+    """A link to a guide Thunderbird may show with the configuration, described per language.
+
+    draft-ietf-mailmaint-autoconfig allows several `<documentation url>` elements; the portal
+    sends one per language, each linking the guide in that language with a description in it.
+    """
 
     url: str
     descriptions: tuple[tuple[str, str], ...]  # (language code, text)
@@ -40,7 +46,7 @@ def render_config(
     mail_settings: MailSettings,
     *,
     organization: str,
-    documentation: Documentation | None = None,
+    documentation: Sequence[Documentation] = (),
 ) -> bytes:
     """The whole `clientConfig` document as UTF-8 bytes."""
     address = mail_settings.address
@@ -54,8 +60,8 @@ def render_config(
             _server(provider, "incomingServer", endpoint)
     for endpoint in advertised_endpoints(mail_settings, Protocol.SMTP):
         _server(provider, "outgoingServer", endpoint)
-    if documentation is not None:
-        element = add(provider, "documentation", url=documentation.url)
-        for language, text in documentation.descriptions:
+    for guide in documentation:
+        element = add(provider, "documentation", url=guide.url)
+        for language, text in guide.descriptions:
             add(element, "descr", text, lang=language)
     return to_bytes(root)

@@ -4,7 +4,7 @@ import re
 
 from django.urls import path, re_path
 
-from portal.autoconfig import views
+from portal.autoconfig import autodiscover_json_views, views
 
 
 def any_case(text: str) -> str:
@@ -29,6 +29,17 @@ urlpatterns = [
         rf"^{any_case('autodiscover/autodiscover.xml')}$",
         views.outlook_autodiscover,
         name="outlook",
+    ),
+    # Outlook's Autodiscover v2 question comes first: ?Email=…&Protocol=… or /v1.0/<address>.
+    re_path(
+        rf"^{any_case('autodiscover/autodiscover.json')}$",
+        autodiscover_json_views.outlook_autodiscover_json,
+        name="outlook-json",
+    ),
+    re_path(
+        rf"^{any_case('autodiscover/autodiscover.json/v1.0/')}(?P<address>[^/]+)$",
+        autodiscover_json_views.outlook_autodiscover_json,
+        name="outlook-json-v1",
     ),
     path("mobileconfig/", views.mobileconfig, name="mobileconfig"),
 ]

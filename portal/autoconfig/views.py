@@ -25,6 +25,7 @@ from portal.autoconfig.advertised import (
     domain_only_address,
     with_local_part_slot,
 )
+from portal.autoconfig.signing import signed_if_configured
 from portal.autoconfig.xmlout import fill_slots
 from portal.errors import ExplainedNotFound
 from portal.hosts import portal_url, request_host_name
@@ -38,7 +39,9 @@ from portal.page_cache import cache_host, get_or_build
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
 AUTOCONFIG_HOST_PREFIX = "autoconfig."
-DOCUMENTATION_DESCRIPTION = gettext_noop("Help with setting up your email")
+DOCUMENTATION_DESCRIPTION = gettext_noop(
+    "Step-by-step guide: your settings and the steps for Thunderbird"
+)
 NO_SETTINGS = "this domain is not hosted here, or no settings are published for it"
 
 
@@ -60,11 +63,17 @@ def _autoconfig_address(request: HttpRequest) -> EmailAddress:
     Thunderbird asks `autoconfig.<domain>/mail/config-v1.1.xml?emailaddress=…` and
     `<domain>/.well-known/autoconfig/mail/config-v1.1.xml` (the latter without the address in
     some versions). The document is the same for every mailbox of a domain (the username is
-    `%EMAILADDRESS%`), so the domain alone is enough. Raises InvalidAddress.
+    `%EMAILADDRESS%`), so the domain alone is enough. On `autoconfig.<the domain of our MX>`
+    (settings.AUTOCONFIG_MX_HOSTS, see mx_hosts.py) the address is required. Raises
+    InvalidAddress.
     """
     if "emailaddress" in request.GET:
         return parse_email(request.GET["emailaddress"])
-    return domain_only_address(request_host_name(request).removeprefix(AUTOCONFIG_HOST_PREFIX))
+    host = request_host_name(request)
+    if host in settings.AUTOCONFIG_MX_HOSTS:
+        # The shared host derived from our MX serves every customer domain: it needs the address.
+        raise InvalidAddress(host)
+    return domain_only_address(host.removeprefix(AUTOCONFIG_HOST_PREFIX))
 
 
 @require_safe
@@ -85,16 +94,24 @@ def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes 
     mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
     if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
         return None
-    documentation = thunderbird.Documentation(
-        url=portal_url(request, reverse("help:home")),
-        descriptions=tuple(
-            (code, _in_language(code, DOCUMENTATION_DESCRIPTION))
-            for code, _name in settings.LANGUAGES
-        ),
-    )
     return thunderbird.render_config(
-        mail_settings, organization=settings.PORTAL_ORGANIZATION, documentation=documentation
+        mail_settings,
+        organization=settings.PORTAL_ORGANIZATION,
+        documentation=_setup_guides(request),
     )
+
+
+def _setup_guides(request: HttpRequest) -> tuple[thunderbird.Documentation, ...]:
+    """One `<documentation>` per language: the setup wizard in that language, which shows the
+    customer's own settings and Thunderbird's steps (the same for every address of a domain)."""
+    guides = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = portal_url(request, reverse("wizard:start"))
+        guides.append(
+            thunderbird.Documentation(url, ((code, _in_language(code, DOCUMENTATION_DESCRIPTION)),))
+        )
+    return tuple(guides)
 
 
 # -- Outlook Autodiscover -----------------------------------------------------------------------
@@ -175,7 +192,9 @@ def _autodiscover_template(address: EmailAddress) -> bytes | None:
 
 
 def _profile_response(template: apple.ProfileTemplate, address: EmailAddress) -> HttpResponse:
-    response = HttpResponse(apple.fill_profile(template, address), content_type=apple.CONTENT_TYPE)
+    response = HttpResponse(
+        signed_if_configured(apple.fill_profile(template, address)), content_type=apple.CONTENT_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="{template.filename}"'
     response["Cache-Control"] = "no-store"
     return response

@@ -13,6 +13,7 @@ import segno
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
+from portal.autoconfig.signing import signer_name
 from portal.autoconfig.views import mobileconfig_response
 from portal.hosts import portal_url
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
@@ -28,6 +30,7 @@ from portal.mail.selectors import mail_settings_for
 from portal.wizard import steps
 from portal.wizard.answers import OTHER_PROGRAM, WizardAnswers
 from portal.wizard.forms import EmailForm, ProgramForm, UsageForm
+from portal.wizard.phone_flow import result_layout
 from portal.wizard.programs import preselected_program, program_groups
 from portal.wizard.recommendation import format_quota
 from portal.wizard.result import ProgramGuide, StepText, build_result
@@ -185,7 +188,8 @@ def result(request):
         program,
         requested_protocol=request.GET.get("protocol"),
     )
-    qr = _profile_qr_svg(request, page.mail_settings) if page.apple_profile else ""
+    layout = result_layout(request.headers.get("User-Agent"), page.apple_profile)
+    qr = _profile_qr_svg(request, page.mail_settings) if layout.show_qr else ""
     context = _step_context(steps.RESULT) | {
         "address": answers.address,
         "page": page,
@@ -193,9 +197,13 @@ def result(request):
         "other_protocol_url": _protocol_switch_url(page.other_protocol)
         if page.other_protocol
         else "",
+        "layout": layout,
+        "profile_signer": signer_name(),
         "profile_qr": mark_safe(qr),  # noqa: S308 (segno's SVG of our own URL)
     }
-    return render(request, "wizard/result.html", context)
+    response = render(request, "wizard/result.html", context)
+    patch_vary_headers(response, ["User-Agent"])  # the layout follows the device
+    return response
 
 
 @require_POST

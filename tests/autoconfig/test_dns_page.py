@@ -2,6 +2,7 @@
 
 import pytest
 
+from portal.autoconfig import dns
 from tests.html_checks import elements
 
 
@@ -46,7 +47,7 @@ def test_idn_domain_is_shown_in_unicode_and_written_in_ascii(client, hosted):
     assert response.status_code == 200
     assert "Zapisi za čebelica.si" in response.text
     lines = zone_lines(response)
-    assert lines[0] == "autoconfig.xn--ebelica-i6a.si. 3600 IN CNAME testserver."
+    assert lines[0] == "_imaps._tcp.xn--ebelica-i6a.si. 3600 IN SRV 0 1 993 streznik2.avant.si."
     assert "_imaps._tcp.xn--ebelica-i6a.si. 3600 IN SRV 0 1 993 streznik2.avant.si." in lines
 
 
@@ -97,3 +98,56 @@ def test_hostile_domain_is_escaped(client, hosted):
     response = client.get("/en/dns/", {"domain": '"><script>alert(1)</script>'})
     assert response.status_code == 400
     assert "<script>alert(1)" not in response.text
+
+
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1", "127.0.0.1:8000", "[::1]", "localhost", "testserver"]
+)
+@pytest.mark.parametrize(
+    ("path", "notice"),
+    [
+        ("/dns/", "nastavite <code>PORTAL_HOSTNAME</code>"),
+        ("/en/dns/", "set <code>PORTAL_HOSTNAME</code>"),
+    ],
+)
+def test_without_portal_hostname_no_record_points_at_an_address(
+    client, hosted, settings, host, path, notice
+):
+    settings.PORTAL_HOSTNAME = ""
+    response = client.get(path, {"domain": "vasadomena.si"}, headers={"host": host})
+    assert response.status_code == 200
+    lines = zone_lines(response)
+    assert not [line for line in lines if " CNAME " in line or "_autodiscover" in line]
+    assert "_imaps._tcp.vasadomena.si. 3600 IN SRV 0 1 993 streznik.avant.si." in lines
+    assert notice in response.text
+
+
+def test_with_portal_hostname_there_is_no_notice(client, hosted, settings):
+    settings.PORTAL_HOSTNAME = "pomoc.example.si"
+    response = client.get("/en/dns/", {"domain": "vasadomena.si"}, headers={"host": "127.0.0.1"})
+    assert "autoconfig.vasadomena.si. 3600 IN CNAME pomoc.example.si." in zone_lines(response)
+    assert "PORTAL_HOSTNAME" not in response.text
+
+
+def test_the_mx_host_is_mentioned_when_configured(client, hosted, settings):
+    settings.AUTOCONFIG_MX_HOSTS = ["autoconfig.avant.si"]
+    response = client.get("/en/dns/", {"domain": "vasadomena.si"})
+    assert "it also asks <code>autoconfig.avant.si</code>" in response.text
+
+
+@pytest.mark.parametrize(
+    ("name", "usable"),
+    [
+        ("pomoc.example.si", True),
+        ("pomoč.example.si", True),
+        ("127.0.0.1", False),
+        ("[::1]", False),
+        ("2001:db8::1", False),
+        ("localhost", False),
+        ("portal.local", False),
+        ("testserver", False),
+        ("", False),
+    ],
+)
+def test_what_can_be_a_cname_target(name, usable):
+    assert dns.can_be_a_target(name) is usable

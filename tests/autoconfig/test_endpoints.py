@@ -63,8 +63,20 @@ def test_thunderbird_config_lists_the_servers_and_ports(client, hosted, path, ty
     ]
     provider = parse(response.content).find("emailProvider")
     assert provider.findtext("domain") == parse_email(typed).domain
-    assert provider.find("documentation").get("url") == "http://testserver/"
-    assert {d.get("lang") for d in provider.findall("documentation/descr")} == {"sl", "en"}
+    # One guide per language (draft-ietf-mailmaint-autoconfig): the wizard in that language.
+    assert [
+        (d.get("url"), [(t.get("lang"), t.text) for t in d.findall("descr")])
+        for d in provider.findall("documentation")
+    ] == [
+        (
+            "http://testserver/carovnik/",
+            [("sl", "Navodila po korakih: vaše nastavitve in koraki za Thunderbird")],
+        ),
+        (
+            "http://testserver/en/wizard/",
+            [("en", "Step-by-step guide: your settings and the steps for Thunderbird")],
+        ),
+    ]
 
 
 def test_thunderbird_follows_a_port_change_in_the_admin(client, hosted):

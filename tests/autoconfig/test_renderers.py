@@ -104,7 +104,7 @@ def test_thunderbird_escapes_documentation_url_and_names():
     body = thunderbird.render_config(
         hand_built_settings("info@čebelica.si"),
         organization="A&B <d.o.o.>",
-        documentation=documentation,
+        documentation=(documentation,),
     )
     assert b"&amp;b=&lt;2&gt;" in body
     provider = parse(body).find("emailProvider")

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from portal.wizard.recommendation import Devices, Storage, Volume
 from tests.browser.axe import assert_no_wcag_violations
+from tests.browser.conftest import block_other_sites
 from tests.wizard.conftest import text_in_every_row
 
 START = {"sl": "/carovnik/", "en": "/en/wizard/"}
@@ -175,25 +176,67 @@ def test_back_keeps_the_answers_and_the_wizard_works_without_javascript(
     context.close()
 
 
-def test_iphone_is_preselected_and_gets_a_profile_and_qr_code(chromium, live_server, demo):
-    iphone = (
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
-        "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1"
-    )
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_2 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.2 Mobile/15E148 Safari/604.1"
+)
+IPHONE_INSTALL = {"sl": "Namesti v ta iPhone", "en": "Install on this iPhone"}
+MAIL_ON_IOS = "Mail (iPhone, iPad)"
+
+
+@pytest.mark.parametrize("language", ["sl", "en"])
+def test_on_an_iphone_the_install_action_leads_and_there_is_no_qr_code(
+    chromium, live_server, demo, language
+):
     context = chromium.new_context(
-        base_url=live_server.url, user_agent=iphone, accept_downloads=True
+        base_url=live_server.url,
+        user_agent=IPHONE,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=3,
+        is_mobile=True,
+        has_touch=True,
+        accept_downloads=True,
     )
+    foreign = block_other_sites(context, live_server.url)
     page = context.new_page()
-    answer_email(page, "en", f"{LOCAL_PART}@vasadomena.si")
-    assert page.get_by_role("radio", name="Mail (iPhone, iPad)").is_checked()
-    page.get_by_role("button", name="Continue").click()
-    answer_usage(page, "en", Devices.FEW, False, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
-    assert page.locator("svg.qr-code").is_visible()
+    answer_email(page, language, f"{LOCAL_PART}@vasadomena.si")
+    assert page.get_by_role("radio", name=MAIL_ON_IOS).is_checked()
+    page.get_by_role("button", name=label(language, "Continue")).click()
+    answer_usage(page, language, Devices.FEW, False, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
+
+    # The block right after the recommendation is the install action, and its button is the
+    # first control in it.
+    after_recommendation = page.locator("section.recommendation + *")
+    assert after_recommendation.get_attribute("class") == "apple-install"
+    install = page.get_by_role("button", name=IPHONE_INSTALL[language])
+    assert install.is_visible()
+    assert (
+        after_recommendation.locator("button").first.text_content().strip()
+        == (IPHONE_INSTALL[language])
+    )
+    # Visible on the phone's first screens: above the settings card.
+    card_top = page.locator(".settings-card").first.bounding_box()["y"]
+    assert install.bounding_box()["y"] < card_top
+    assert page.locator("svg.qr-code").count() == 0
+    assert page.locator(".apple-install__steps li").count() == 5
+
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download profile").click()
+        install.click()
     assert download.value.suggested_filename == "vasadomena.si.mobileconfig"
     assert LOCAL_PART in Path(download.value.path()).read_text(encoding="utf-8")
     context.close()
+    assert foreign == []
+
+
+def test_on_a_computer_the_profile_comes_with_a_qr_code_to_scan(page, demo):
+    answer_email(page, "en", f"{LOCAL_PART}@vasadomena.si")
+    answer_program(page, "en", MAIL_ON_IOS)
+    answer_usage(page, "en", Devices.FEW, False, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
+    assert page.locator("svg.qr-code").is_visible()
+    assert (
+        "Open the Camera on the iPhone or iPad" in page.locator(".apple-profile__qr").text_content()
+    )
+    assert page.get_by_role("button", name="Download profile").is_visible()
 
 
 def test_settings_card_prints_on_one_page(page, demo):

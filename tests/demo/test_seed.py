@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import translation
 
 from portal.demo.loader import ContentError, load_demo
 from portal.help.models import Article
@@ -140,3 +141,22 @@ def test_a_broken_article_file_names_the_file_and_the_fault(tmp_path, broken, me
     with pytest.raises(ContentError, match=r"kaj-je-pop3\.md") as error:
         load_demo(tmp_path)
     assert message in str(error.value)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "dns_page"),
+    [
+        ("/clanek/ime-streznika/", "/dns/"),
+        ("/clanek/kje-najdem-ime-streznika/", "/dns/"),
+        ("/en/article/ime-streznika/", "/en/dns/"),
+        ("/en/article/kje-najdem-ime-streznika/", "/en/dns/"),
+    ],
+)
+def test_the_server_name_articles_link_the_dns_records_page(client, path, dns_page):
+    call_command("seed_demo")
+    with translation.override(translation.get_language()):  # /en/ would stay active otherwise
+        response = client.get(path)
+        assert response.status_code == 200
+        assert f'href="{dns_page}"' in response.text
+        assert client.get(dns_page).status_code == 200
