@@ -3,9 +3,11 @@
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from portal.mail.models import HostingPackage, PortSetting, Server
+from portal.mail.models import HostingPackage, MailProgram, PortSetting, Server
+from portal.wizard.recommendation import Devices, Storage, Volume
 from tests.browser.axe import assert_no_wcag_violations
 from tests.browser.test_staff import log_in, staff_member
+from tests.browser.test_wizard import answer_email, answer_program, answer_usage
 from tests.checks.conftest import MailLab
 from tests.checks.dns_server import LoopbackDns
 from tests.checks.test_domain_check import GOOD_ZONE, PORTAL
@@ -55,3 +57,23 @@ def test_domain_check_shows_a_missing_srv_record_with_its_fix(page, transactiona
         assert_no_wcag_violations(page)
     finally:
         dns.stop()
+
+
+def test_wizard_card_shows_the_last_check_of_the_server(page, transactional_db, settings, tmp_path):
+    lab = MailLab(settings, tmp_path)
+    lab.publish_ports()
+    try:
+        server = lab.server("streznik.avant.si", days_left=200)
+        call_command("check_mail_servers", "--quiet")
+    finally:
+        lab.stop()
+    HostingPackage.objects.create(
+        domain="vasadomena.si", plan="Start", disk_quota_mb=5000, server=server
+    )
+    MailProgram.objects.create(name="Mozilla Thunderbird", slug="thunderbird", platform="any")
+    answer_email(page, "sl", "info@vasadomena.si")
+    answer_program(page, "sl", "Mozilla Thunderbird")
+    answer_usage(page, "sl", Devices.ONE, False, Storage.NO_PREFERENCE, False, Volume.A_LOT)
+    check = page.locator(".settings-card .server-check")
+    expect(check).to_contain_text("strežnik odgovarja, njegovo potrdilo velja do")
+    expect(check).to_contain_text("Preverjeno pravkar")
