@@ -1,7 +1,8 @@
 """Page weight of every public page type: `python bench/page_budget.py`.
 
 Seeds the demo into a throwaway SQLite database and prints bytes and requests per page, measured
-by tests/page_weight.py (the same code tests/test_budgets.py asserts the budget with).
+by tests/page_weight.py (the same code tests/test_budgets.py asserts the budget with), then the
+size of the wizard's program step with 10 and with 200 mail programs.
 """
 
 import os
@@ -11,7 +12,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.page_weight import BUDGET_BYTES, BUDGET_REQUESTS, measure_all
+from tests.page_weight import (
+    BUDGET_BYTES,
+    BUDGET_REQUESTS,
+    PROGRAM_COUNTS,
+    measure_all,
+    program_step_bytes,
+)
 
 
 def main() -> None:
@@ -37,6 +44,10 @@ def main() -> None:
             f"{weight.path:<34}{weight.status:>7}{weight.requests:>9}{weight.total_bytes:>9}"
             f"  {'yes' if weight.within_budget else 'NO'}"
         )
+    print(f"\n{'program step':<34}{'bytes':>9}{'gzip':>9}")
+    for total in PROGRAM_COUNTS:
+        html, compressed = program_step_bytes(Client(), total)
+        print(f"{f'{total} programs':<34}{html:>9}{compressed:>9}")
     database.unlink(missing_ok=True)
     database.parent.rmdir()
     if not all(weight.within_budget for weight in weights):

@@ -1,19 +1,24 @@
-"""Help centre search latency with 10,000 articles, on SQLite and on PostgreSQL.
+"""Help centre search latency with 1,000, 10,000 and 50,000 articles, on SQLite and PostgreSQL.
 
-    .venv/bin/python bench/search_benchmark.py [--articles 10000] [--rounds 30]
+    .venv/bin/python bench/search_benchmark.py [--articles 1000,10000,50000] [--rounds 30]
+                                               [--engines sqlite,postgresql]
 
 Each engine runs in its own child process with DJANGO_SETTINGS_MODULE=settings.test and its
 own throwaway database, created through Django's test-database machinery (so migrations,
 including the search index, run as in production) and destroyed at the end, also on failure:
 - SQLite: `test_search_benchmark.sqlite3` in a temporary directory that is removed;
-- PostgreSQL: `test_portal_search_benchmark` on BENCH_POSTGRES_URL
-  (default postgres://postgres@127.0.0.1:5432/portal_search_benchmark; only the test_
-  database is ever created or dropped).
+- PostgreSQL: `test_<name>` on BENCH_POSTGRES_URL
+  (default postgres://postgres@127.0.0.1:5432/portal_search_benchmark, so
+  `test_portal_search_benchmark`; only the test_ database is ever created or dropped).
 
-It seeds the demo content plus N generated bilingual articles (bulk insert, then one index
-rebuild), then times `search_help()` — what the search page does: synonyms, matching, the
-fallbacks, snippets — and the whole search page through Django's test client, for a set of
-typical searches, and prints the median and 95th percentile in milliseconds.
+It seeds the demo content, then for each size grows the database to that many generated
+bilingual articles (bulk insert and indexing of the new articles in batches of 500) and times
+`search_help()` — what the search page does: synonyms, matching, the fallbacks, snippets — and
+the whole search page through Django's test client, for a set of typical searches, and prints
+the median and 95th percentile in milliseconds, the mean CPU time per search (this process and,
+on PostgreSQL, its database backend: a figure that a busy machine does not inflate the way it
+inflates waiting), and one SUMMARY line per engine and size.
+The 50,000-article step takes a while to seed (tens of minutes on a loaded 2-core machine).
 """
 
 import argparse
@@ -48,18 +53,19 @@ SEARCHES = [
 ]
 
 
-def generated_articles(count: int, category, frequencies: Counter):
+def generated_articles(start: int, stop: int, category, frequencies: Counter):
     """Articles made of the demo content's words, drawn as often as they occur there, so
-    that common words ("je", "in", "pošta") are common and rare ones rare, as in real text."""
+    that common words ("je", "in", "pošta") are common and rare ones rare, as in real text.
+    Article `number` is the same on every run and engine, however the numbers are batched."""
     from portal.help.models import Article
 
-    rng = random.Random(20261127)  # noqa: S311 - the same articles on every run and engine
     words, weights = zip(*sorted(frequencies.items()), strict=True)
+    for number in range(start, stop):
+        rng = random.Random(20261127 + number)  # noqa: S311 - reproducible, not secret
 
-    def text(low: int, high: int) -> str:
-        return " ".join(rng.choices(words, weights, k=rng.randint(low, high)))
+        def text(low: int, high: int, rng=rng) -> str:
+            return " ".join(rng.choices(words, weights, k=rng.randint(low, high)))
 
-    for number in range(count):
         # A code of its own per article makes the spelling vocabulary realistically large.
         code = f"koda{number:05d}x"
         yield Article(
@@ -75,30 +81,51 @@ def generated_articles(count: int, category, frequencies: Counter):
         )
 
 
-def seed(count: int) -> dict:
+def seed_demo() -> Counter:
+    """The demo content; returns how often each of its words occurs."""
     from portal.demo.loader import load_demo
     from portal.demo.seed import seed_all
-    from portal.help.models import Article, Category, SearchTerm
-    from portal.help.search.index import rebuild
     from portal.help.search.text import WORD
 
-    started = time.perf_counter()
     seed_all()
-    frequencies = Counter(
+    return Counter(
         word
         for article in load_demo().articles
         for field in (article.title_sl, article.body_sl, article.title_en, article.body_en)
         for word in WORD.findall(field)
     )
+
+
+def grow_to(count: int, frequencies: Counter) -> dict:
+    """Generated articles up to `count` (besides the demo's): inserted with bulk_create and
+    indexed in batches of 500 (only the new ones), then fresh planner statistics."""
+    from django.db import connection
+
+    from portal.help.models import Article, Category, SearchTerm
+    from portal.help.search.engines import engine_for
+    from portal.help.search.index import BATCH, index_articles
+
     category = Category.objects.get(slug="osnove")
-    Article.objects.bulk_create(generated_articles(count, category, frequencies), batch_size=500)
-    seeded = time.perf_counter()
-    indexed = rebuild()
+    have = Article.objects.filter(slug__startswith="generiran-clanek-").count()
+    started = time.perf_counter()
+    inserted = seconds_indexing = 0.0
+    for start in range(have, count, BATCH):
+        batch = Article.objects.bulk_create(
+            generated_articles(start, min(start + BATCH, count), category, frequencies)
+        )
+        indexing = time.perf_counter()
+        index_articles(batch)
+        seconds_indexing += time.perf_counter() - indexing
+        inserted += len(batch)
+    with connection.cursor() as cursor:
+        engine_for(connection).optimize(cursor)
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE help_article")
     return {
-        "articles": indexed,
+        "articles": Article.objects.count(),
         "vocabulary": SearchTerm.objects.count(),
-        "insert_s": seeded - started,
-        "index_s": time.perf_counter() - seeded,
+        "insert_s": time.perf_counter() - started - seconds_indexing,
+        "index_s": seconds_indexing,
     }
 
 
@@ -106,7 +133,23 @@ def percentile_95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
-def measure(rounds: int) -> list[tuple[str, str, float, float, float, float, str]]:
+def database_cpu_seconds(connection) -> float:
+    """CPU time the PostgreSQL backend serving `connection` has used (Linux /proc, same
+    machine); SQLite runs inside this process, so its work is in `time.process_time()`."""
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")  # a database on another machine
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(rounds: int) -> list[tuple]:
+    from django.db import connection
     from django.test import Client
     from django.utils import translation
 
@@ -120,11 +163,14 @@ def measure(rounds: int) -> list[tuple[str, str, float, float, float, float, str
             page = search_help(typed, language)  # warm up (and record the outcome)
         client.get(path, {"q": typed})
         service, whole_page = [], []
+        cpu_started = time.process_time() + database_cpu_seconds(connection)
         for _round in range(rounds):
             with translation.override(language):
                 started = time.perf_counter()
                 search_help(typed, language)
                 service.append((time.perf_counter() - started) * 1000)
+        cpu_ms = (time.process_time() + database_cpu_seconds(connection) - cpu_started) * 1000
+        for _round in range(rounds):
             started = time.perf_counter()
             response = client.get(path, {"q": typed})
             whole_page.append((time.perf_counter() - started) * 1000)
@@ -142,14 +188,48 @@ def measure(rounds: int) -> list[tuple[str, str, float, float, float, float, str
                 percentile_95(service),
                 statistics.median(whole_page),
                 percentile_95(whole_page),
+                cpu_ms / rounds,
                 outcome,
             )
         )
     return rows
 
 
-def run_engine(engine: str, articles: int, rounds: int) -> None:
-    """In the child process: set up Django, build the database, measure, always clean up."""
+def print_size(vendor: str, facts: dict, rows: list, rounds: int) -> None:
+    print(f"\n## {vendor}, {facts['articles']:,} articles")
+    print(
+        f"{facts['vocabulary']:,} vocabulary words; this step inserted in "
+        f"{facts['insert_s']:.1f} s and indexed in {facts['index_s']:.1f} s; "
+        f"{rounds} rounds per search"
+    )
+    print(
+        "\n| search | lang | search_help median / p95 (ms) | page median / p95 (ms) "
+        "| CPU per search_help (ms) | outcome |"
+    )
+    print("|---|---|---|---|---|---|")
+    for typed, language, s_median, s_p95, p_median, p_p95, cpu, outcome in rows:
+        print(
+            f"| {typed[:45]} | {language} | {s_median:.1f} / {s_p95:.1f} | "
+            f"{p_median:.1f} / {p_p95:.1f} | {cpu:.1f} | {outcome} |"
+        )
+    every_service = [row[2] for row in rows]
+    worst = max(row[3] for row in rows)
+    print(
+        f"\nAcross searches: median of medians {statistics.median(every_service):.1f} ms, "
+        f"worst p95 {worst:.1f} ms (search_help); "
+        f"worst page p95 {max(row[5] for row in rows):.1f} ms."
+    )
+    print(
+        f"SUMMARY {vendor} {facts['articles']} articles: worst search_help p95 {worst:.1f} ms, "
+        f"most CPU per search {max(row[6] for row in rows):.1f} ms (mean, this process and "
+        "the database server)"
+    )
+    sys.stdout.flush()
+
+
+def run_engine(engine: str, sizes: list[int], rounds: int) -> None:
+    """In the child process: set up Django, build the database, measure each size (growing
+    one database), always clean up."""
     import django
 
     django.setup()
@@ -158,47 +238,33 @@ def run_engine(engine: str, articles: int, rounds: int) -> None:
     if engine == "sqlite":
         connection.settings_dict["TEST"]["NAME"] = os.environ["BENCH_SQLITE_PATH"]
     else:
-        connection.settings_dict["TEST"]["NAME"] = "test_portal_search_benchmark"
+        connection.settings_dict["TEST"]["NAME"] = "test_" + connection.settings_dict["NAME"]
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        facts = seed(articles)
-        rows = measure(rounds)
+        frequencies = seed_demo()
+        for size in sorted(sizes):
+            facts = grow_to(size, frequencies)
+            print_size(connection.vendor, facts, measure(rounds), rounds)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=False)
-
-    print(f"\n## {connection.vendor} ({connection.Database.__name__})")
-    print(
-        f"{facts['articles']:,} articles indexed, {facts['vocabulary']:,} vocabulary words; "
-        f"insert {facts['insert_s']:.1f} s, index rebuild {facts['index_s']:.1f} s; "
-        f"{rounds} rounds per search"
-    )
-    print("\n| search | lang | search_help median / p95 (ms) | page median / p95 (ms) | outcome |")
-    print("|---|---|---|---|---|")
-    for typed, language, s_median, s_p95, p_median, p_p95, outcome in rows:
-        print(
-            f"| {typed[:45]} | {language} | {s_median:.1f} / {s_p95:.1f} | "
-            f"{p_median:.1f} / {p_p95:.1f} | {outcome} |"
-        )
-    every_service = [row[2] for row in rows]
-    print(
-        f"\nAcross searches: median of medians {statistics.median(every_service):.1f} ms, "
-        f"worst p95 {max(row[3] for row in rows):.1f} ms (search_help); "
-        f"worst page p95 {max(row[5] for row in rows):.1f} ms."
-    )
-    sys.stdout.flush()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument(
+        "--articles",
+        default="1000,10000,50000",
+        help="generated articles per measurement, comma-separated (one database grows)",
+    )
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
 
     if options.child:
-        run_engine(options.child, options.articles, options.rounds)
+        sizes = [int(size) for size in options.articles.split(",")]
+        run_engine(options.child, sizes, options.rounds)
         return 0
 
     print(f"Help centre search benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}")
@@ -218,7 +284,7 @@ def main() -> int:
                 "PYTHONPATH": str(ROOT),
             }
             command = [sys.executable, __file__, "--child", engine]
-            command += ["--articles", str(options.articles), "--rounds", str(options.rounds)]
+            command += ["--articles", options.articles, "--rounds", str(options.rounds)]
             failed |= subprocess.call(command, cwd=ROOT, env=environment)
     return failed
 

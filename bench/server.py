@@ -3,7 +3,8 @@
 `with served_portal() as base:` builds a throwaway SQLite database with the demo content,
 collects static files and starts gunicorn (2 workers, the production settings plus one bare
 view at /bench/bare/, see bench/settings.py) on a free loopback port; everything is removed
-on exit.
+on exit. `prepared_site()` and `running_gunicorn()` are its two halves, for benchmarks that
+start several servers (say, with different gunicorn options) on one database.
 """
 
 import contextlib
@@ -85,26 +86,43 @@ def wizard_cookie(base: str) -> str:
 
 
 @contextlib.contextmanager
-def served_portal(workers: int = 2):
+def prepared_site():
+    """A throwaway database with the demo content and collected static files: the environment."""
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     env = environment(workdir)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = None
     try:
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo")
         manage(env, "collectstatic", "--noinput")
-        gunicorn = [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--workers", str(workers)]
-        config = ROOT / "portal" / "gunicorn_conf.py"
-        if config.exists():
-            gunicorn += ["--config", str(config)]
-        gunicorn += ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"]
-        server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        yield env
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_gunicorn(env: dict[str, str], workers: int = 2, options: tuple[str, ...] = ()):
+    """gunicorn with the project's configuration (plus `options`, which win) on a free port."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = [PYTHON, "-m", "gunicorn", "bench.wsgi:application", "--workers", str(workers)]
+    config = ROOT / "portal" / "gunicorn_conf.py"
+    if config.exists():
+        gunicorn += ["--config", str(config)]
+    gunicorn += ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", *options]
+    server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    try:
         wait_until_up(base)
         yield base
     finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=10)
-        shutil.rmtree(workdir, ignore_errors=True)
+        server.terminate()  # graceful: workers finish their requests (up to graceful_timeout)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@contextlib.contextmanager
+def served_portal(workers: int = 2):
+    with prepared_site() as env, running_gunicorn(env, workers) as base:
+        yield base

@@ -155,7 +155,21 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Django's default of 300 entries is far below the working set (one autoconfig document,
+    # Autodiscover response and profile per domain in use, plus the pages): with 1,000 domains
+    # the cache would keep evicting and autoconfig would run at almost its uncached speed.
+    # An entry is a few kilobytes at most, so 10,000 entries stay within some tens of MB per
+    # process (docs/performance-tuning.md).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {
+                "MAX_ENTRIES": int(os.environ.get("PORTAL_LOCAL_CACHE_ENTRIES", "10000")),
+                # When full, drop a tenth of the entries (least recently used first).
+                "CULL_FREQUENCY": 10,
+            },
+        }
+    }
 # How long a cached page may be served (portal/page_cache.py). A save makes every cached page
 # stale at once in a shared cache; a per-process cache only learns of a save made in its own
 # process, so there other processes catch up within seconds instead.
@@ -316,8 +330,6 @@ PORTAL_DNS_RESOLVER = os.environ.get("PORTAL_DNS_RESOLVER", "")
 DOMAIN_CHECK_RATE = os.environ.get("DOMAIN_CHECK_RATE", "10/m")
 # Seconds a domain check may wait for DNS in all (every look-up of one check together).
 DOMAIN_CHECK_DNS_SECONDS = float(os.environ.get("DOMAIN_CHECK_DNS_SECONDS", "4"))
-# django-ratelimit counts per client address as the login lock-out sees it (behind the proxy).
-RATELIMIT_IP_META_KEY = "portal.staff.login_protection.client_ip"
 
 # Logs go to stdout: one JSON object per line in production (portal/logs.py), readable lines
 # with debug on. Successful health checks are left out.

@@ -142,3 +142,35 @@ def measure_all(client) -> list[PageWeight]:
         client.post(path, answers)
     weights += [measure(fetch, path) for path in WIZARD_PAGES]
     return weights
+
+
+# -- The wizard's program step as the program list grows -----------------------------------------
+
+PROGRAM_COUNTS = (10, 200)
+
+
+def add_programs(total: int) -> None:
+    """Generated programs (every platform and icon in turn) until `total` are active."""
+    from portal.mail.models import Icon, MailProgram, Platform
+
+    existing = MailProgram.objects.active().count()
+    platforms, icons = list(Platform), list(Icon)
+    MailProgram.objects.bulk_create(
+        MailProgram(
+            name=f"Poštni program {number}",
+            slug=f"postni-program-{number}",
+            platform=platforms[number % len(platforms)],
+            icon=icons[number % len(icons)],
+            order=100 + number,
+        )
+        for number in range(existing, total)
+    )
+
+
+def program_step_bytes(client, total: int) -> tuple[int, int]:
+    """(HTML bytes, gzip bytes) of the program step with `total` active programs."""
+    add_programs(total)
+    client.post(*WIZARD_ANSWERS[0])
+    response = client.get(WIZARD_ANSWERS[1][0])
+    assert response.status_code == 200, response.status_code
+    return len(response.content), len(gzip.compress(response.content, 6, mtime=0))

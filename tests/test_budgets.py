@@ -3,7 +3,19 @@
 import pytest
 from django.core.management import call_command
 
-from tests.page_weight import BUDGET_BYTES, BUDGET_REQUESTS, measure, measure_all
+from portal.mail.models import Icon
+from tests.page_weight import (
+    BUDGET_BYTES,
+    BUDGET_REQUESTS,
+    measure,
+    measure_all,
+    program_step_bytes,
+)
+
+# The program step with 200 programs: 122,400 bytes when every option inlined its icon's
+# drawing; with the icons defined once as SVG symbols each program adds a short reference.
+PROGRAM_STEP_BUDGET_BYTES = 75 * 1024
+PER_PROGRAM_BUDGET_BYTES = 350
 
 
 @pytest.fixture
@@ -37,3 +49,20 @@ def test_the_measurement_counts_subresources_and_flags_other_sites():
     assert weight.total_bytes == len(html) + 100 + 3 * 10
     assert weight.foreign == ["https://cdn.example.com/x.js"]
     assert not weight.within_budget
+
+
+def test_the_program_step_stays_small_as_the_program_list_grows(client, demo):
+    ten, _gzip = program_step_bytes(client, 10)
+    two_hundred, _gzip = program_step_bytes(client, 200)
+    assert two_hundred <= PROGRAM_STEP_BUDGET_BYTES
+    assert (two_hundred - ten) / 190 <= PER_PROGRAM_BUDGET_BYTES
+
+
+def test_each_icon_is_drawn_once_per_page_however_many_programs_use_it(client, demo):
+    program_step_bytes(client, 200)
+    html = client.get("/carovnik/program/").text
+    for icon in Icon:
+        assert html.count(f'<symbol id="program-icon-{icon}"') == 1, icon
+    assert html.count('<use href="#program-icon-') == 201  # 200 programs and "Another program"
+    drawings = html[html.index("<symbol") : html.rindex("</symbol>")]
+    assert html.count("<path") == drawings.count("<path")  # no drawing outside the symbols

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -140,3 +143,20 @@ def test_pages_stay_cached_long_only_where_every_process_sees_a_save():
     assert setting("PAGE_CACHE_SECONDS", REDIS_URL="redis://127.0.0.1:6379/0") == "3600"
     # A memory cache per process: other gunicorn workers catch up within seconds.
     assert setting("PAGE_CACHE_SECONDS") == "10"
+
+
+def test_without_redis_the_local_cache_holds_the_working_set_of_many_domains():
+    # Django's default (300 entries) would keep evicting with 1,000 domains in use.
+    options = "CACHES['default']['OPTIONS']['MAX_ENTRIES']"
+    assert setting(options) == "10000"
+    assert setting(options, PORTAL_LOCAL_CACHE_ENTRIES="50000") == "50000"
+    backend = "CACHES['default']['BACKEND']"
+    assert setting(backend, REDIS_URL="redis://127.0.0.1:6379/4").endswith("RedisCache")
+
+
+def test_the_local_cache_keeps_three_documents_for_each_of_1000_domains():
+    local = LocMemCache("working-set", {"OPTIONS": settings.CACHES["default"]["OPTIONS"]})
+    keys = [f"{kind}:domena{n}.si" for n in range(1000) for kind in ("a", "b", "c")]
+    for key in keys:
+        local.set(key, b"document")
+    assert all(local.get(key) == b"document" for key in keys)

@@ -7,9 +7,14 @@ protocol. The first endpoint is always `MailSettings.endpoint(protocol, secure=T
 one the wizard's settings card shows for a hosted domain.
 """
 
+from dataclasses import replace
+
+from portal.autoconfig.xmlout import slot
 from portal.mail.addresses import EmailAddress, InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol
 from portal.mail.mailsettings import Endpoint, MailSettings
+
+LOCAL_PART = "local_part"
 
 
 def advertised_endpoints(mail_settings: MailSettings, protocol: str) -> list[Endpoint]:
@@ -50,6 +55,18 @@ def domain_only_address(value: str) -> EmailAddress:
     return EmailAddress("", ascii_domain, to_unicode_domain(ascii_domain))
 
 
+def with_local_part_slot(mail_settings: MailSettings) -> MailSettings:
+    """The same settings for the address `{{local_part}}@<domain>`.
+
+    A document rendered from them is the same for every mailbox of the domain (the login
+    form, ASCII or Unicode domain, is still decided per domain), so the views cache it and
+    `fill_slots(document, {"local_part": ...})` puts the mailbox in per request: the address
+    never reaches the cache.
+    """
+    address = replace(mail_settings.address, local_part=slot(LOCAL_PART))
+    return replace(mail_settings, address=address)
+
+
 __all__ = [
     "InvalidAddress",
     "advertised_endpoints",
@@ -57,4 +74,5 @@ __all__ = [
     "can_configure",
     "domain_only_address",
     "protocol_order",
+    "with_local_part_slot",
 ]

@@ -4,14 +4,20 @@ Format: apple/device-management `mdm/profiles/TopLevel.yaml` and `com.apple.mail
 The profile is unsigned (it installs with an "unsigned" label) and never carries a password.
 Without an address (`with_address=False`) the payload has no `EmailAddress` and no user names,
 so the device asks for them while the profile is being installed.
+
+The profile is rendered once per domain, protocol and language with slots where the address
+goes (`profile_template()`, cached by the views) and filled in per request (`fill_profile()`).
 """
 
 import plistlib
 import uuid
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from portal.autoconfig.advertised import best_endpoint
+from portal.autoconfig.advertised import LOCAL_PART, best_endpoint, with_local_part_slot
+from portal.autoconfig.xmlout import fill_slots, slot
+from portal.mail.addresses import EmailAddress
 from portal.mail.choices import Protocol
 from portal.mail.mailsettings import Endpoint, MailSettings
 
@@ -19,14 +25,28 @@ CONTENT_TYPE = "application/x-apple-aspen-config"
 ACCOUNT_TYPES = {Protocol.IMAP: "EmailTypeIMAP", Protocol.POP3: "EmailTypePOP"}
 
 
-def profile_identifier(mail_settings: MailSettings, with_address: bool = True) -> str:
+@dataclass(frozen=True)
+class ProfileTemplate:
+    """A profile for one domain, protocol and language, with slots where the address goes.
+
+    It holds nothing about the address it was first asked for, so the views cache it per
+    domain; `fill_profile()` turns it into the profile for one address.
+    """
+
+    body: bytes
+    content: str  # protocol and servers: what the payload UUIDs change with
+    filename: str
+    with_address: bool
+
+
+def profile_identifier(address: EmailAddress, with_address: bool = True) -> str:
     """Reverse DNS of the customer's domain plus a UUID of the address (or of the domain).
 
     It depends on nothing but the address, so installing a newer profile for the same address
     (say, POP3 instead of IMAP, or after a port change) replaces the older one.
     """
-    domain = mail_settings.address.domain
-    key = f"mailto:{mail_settings.address.address}" if with_address else f"domain:{domain}"
+    domain = address.domain
+    key = f"mailto:{address.address}" if with_address else f"domain:{domain}"
     reversed_domain = ".".join(reversed(domain.split(".")))
     return f"{reversed_domain}.email.{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
 
@@ -53,29 +73,34 @@ def _stable_uuid(identifier: str, *parts: object) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join([identifier, *map(str, parts)]))).upper()
 
 
-def profile_dict(
+def profile_template(
     mail_settings: MailSettings, *, organization: str, with_address: bool = True
-) -> dict[str, object]:
-    """The profile as a plain dictionary (what `render_profile` writes as a property list)."""
+) -> ProfileTemplate:
+    """The profile with slots for the identifier, the UUIDs and the address's local part.
+
+    The local part of `mail_settings.address` is never read. Without an address
+    (`with_address=False`) the payload has no `EmailAddress` and no user names.
+    """
     protocol = mail_settings.recommended_protocol
     incoming = best_endpoint(mail_settings, protocol)
     outgoing = best_endpoint(mail_settings, Protocol.SMTP)
     if incoming is None or outgoing is None:
         raise ValueError("The ports table has no incoming or no outgoing port.")
-    address = mail_settings.address
-    username = mail_settings.username if with_address else None
-    identifier = profile_identifier(mail_settings, with_address)
+    mailbox = with_local_part_slot(mail_settings)
+    identifier = slot("identifier")
+    username = mailbox.username if with_address else None
     if with_address:
-        description = address.display
-        display_name = _("Email %(address)s") % {"address": address.display}
+        description = mailbox.address.display
+        display_name = _("Email %(address)s") % {"address": description}
     else:
-        description = _("Email at %(domain)s") % {"domain": address.domain_display}
+        description = _("Email at %(domain)s") % {"domain": mailbox.address.domain_display}
         display_name = description
 
     mail: dict[str, object] = {
         "PayloadType": "com.apple.mail.managed",
         "PayloadVersion": 1,
         "PayloadIdentifier": f"{identifier}.mail",
+        "PayloadUUID": slot("mail_uuid"),
         "PayloadDisplayName": display_name,
         "PayloadDescription": _("Sets up the email account in Mail."),
         "PayloadOrganization": organization,
@@ -86,14 +111,12 @@ def profile_dict(
         "OutgoingPasswordSameAsIncomingPassword": True,
     }
     if with_address:
-        mail["EmailAddress"] = address.address
-    content_key = (protocol, incoming, outgoing, username)
-    mail["PayloadUUID"] = _stable_uuid(identifier, "mail", *content_key)
-    return {
+        mail["EmailAddress"] = mailbox.address.address
+    document = {
         "PayloadType": "Configuration",
         "PayloadVersion": 1,
         "PayloadIdentifier": identifier,
-        "PayloadUUID": _stable_uuid(identifier, "profile", *content_key),
+        "PayloadUUID": slot("profile_uuid"),
         "PayloadDisplayName": display_name,
         "PayloadDescription": _(
             "Adds the email account with the settings of %(organization)s. "
@@ -104,11 +127,31 @@ def profile_dict(
         "PayloadRemovalDisallowed": False,
         "PayloadContent": [mail],
     }
+    return ProfileTemplate(
+        body=plistlib.dumps(document, fmt=plistlib.FMT_XML, sort_keys=True),
+        content="/".join(map(str, (protocol, incoming, outgoing))),
+        filename=profile_filename(mail_settings),
+        with_address=with_address,
+    )
+
+
+def fill_profile(template: ProfileTemplate, address: EmailAddress) -> bytes:
+    """The `.mobileconfig` file for `address` (only its domain, without an address)."""
+    identifier = profile_identifier(address, template.with_address)
+    return fill_slots(
+        template.body,
+        {
+            "identifier": identifier,
+            "profile_uuid": _stable_uuid(identifier, "profile", template.content),
+            "mail_uuid": _stable_uuid(identifier, "mail", template.content),
+            LOCAL_PART: address.local_part,
+        },
+    )
 
 
 def render_profile(
     mail_settings: MailSettings, *, organization: str, with_address: bool = True
 ) -> bytes:
     """The `.mobileconfig` file: an XML property list in UTF-8."""
-    document = profile_dict(mail_settings, organization=organization, with_address=with_address)
-    return plistlib.dumps(document, fmt=plistlib.FMT_XML, sort_keys=True)
+    template = profile_template(mail_settings, organization=organization, with_address=with_address)
+    return fill_profile(template, mail_settings.address)

@@ -2,7 +2,11 @@
 
 Every endpoint answers without authentication (never with `WWW-Authenticate`), never stores or
 logs what it was sent, and turns bad input into a 4xx. Each makes at most the two queries of
-`mail_settings_for()`. Machine formats recommend IMAP by default (see docs/machine-formats.md).
+`mail_settings_for()`, and none while the domain's document is cached: Thunderbird's document,
+the Autodiscover response and the Apple profile are rendered once per domain (and protocol and
+language) and content version; the address is filled in afterwards and never reaches the cache
+(docs/performance-tuning.md). Machine formats recommend IMAP by default (see
+docs/machine-formats.md).
 """
 
 from django.conf import settings
@@ -15,9 +19,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from portal.autoconfig import apple, autodiscover, thunderbird
-from portal.autoconfig.advertised import can_configure, domain_only_address
+from portal.autoconfig.advertised import (
+    LOCAL_PART,
+    can_configure,
+    domain_only_address,
+    with_local_part_slot,
+)
+from portal.autoconfig.xmlout import fill_slots
 from portal.errors import ExplainedNotFound
 from portal.hosts import portal_url, request_host_name
+from portal.localized import current_language
 from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
@@ -140,27 +151,40 @@ def outlook_autodiscover(request: HttpRequest) -> HttpResponse:
         return _autodiscover_error(error.code, 400)
     except InvalidAddress:
         return _autodiscover_error(autodiscover.INVALID_REQUEST, 400)
-    mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
-    if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
+    # The same for every mailbox of a domain: built once per content version (see
+    # `with_local_part_slot`); the local part is filled in here and never cached.
+    template = get_or_build(
+        f"autodiscover:{Protocol.IMAP}:{address.domain}", lambda: _autodiscover_template(address)
+    )
+    if template is None:
         return _autodiscover_error(autodiscover.EMAIL_ADDRESS_NOT_FOUND, 404)
     return HttpResponse(
-        autodiscover.render_settings(mail_settings), content_type=autodiscover.CONTENT_TYPE
+        fill_slots(template, {LOCAL_PART: address.local_part}),
+        content_type=autodiscover.CONTENT_TYPE,
     )
+
+
+def _autodiscover_template(address: EmailAddress) -> bytes | None:
+    mail_settings = mail_settings_for(address, Protocol.IMAP, with_providers=False)
+    if not mail_settings.hosted or not can_configure(mail_settings, INCOMING_PROTOCOLS):
+        return None
+    return autodiscover.render_settings(with_local_part_slot(mail_settings))
 
 
 # -- Apple configuration profile ----------------------------------------------------------------
 
 
-def _profile_response(mail_settings: MailSettings, *, with_address: bool) -> HttpResponse:
-    body = apple.render_profile(
-        mail_settings, organization=settings.PORTAL_ORGANIZATION, with_address=with_address
-    )
-    response = HttpResponse(body, content_type=apple.CONTENT_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{apple.profile_filename(mail_settings)}"'
-    )
+def _profile_response(template: apple.ProfileTemplate, address: EmailAddress) -> HttpResponse:
+    response = HttpResponse(apple.fill_profile(template, address), content_type=apple.CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{template.filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _profile_template(mail_settings: MailSettings, *, with_address: bool) -> apple.ProfileTemplate:
+    return apple.profile_template(
+        mail_settings, organization=settings.PORTAL_ORGANIZATION, with_address=with_address
+    )
 
 
 def mobileconfig_response(mail_settings: MailSettings) -> HttpResponse:
@@ -179,7 +203,9 @@ def mobileconfig_response(mail_settings: MailSettings) -> HttpResponse:
             )
             % {"protocol": Protocol(mail_settings.recommended_protocol).label}
         )
-    return _profile_response(mail_settings, with_address=True)
+    return _profile_response(
+        _profile_template(mail_settings, with_address=True), mail_settings.address
+    )
 
 
 @require_safe
@@ -200,9 +226,28 @@ def mobileconfig(request: HttpRequest) -> HttpResponse:
             return _plain(400, "emailaddress or domain is required")
     except InvalidAddress:
         return _plain(400, "not a valid email address or domain")
+    # The same for every mailbox of a domain: built once per content version and language;
+    # the address is filled in per request and never cached.
+    kind = "address" if with_address else "domain"
+    found = get_or_build(
+        f"mobileconfig:{current_language()}:{protocol}:{kind}:{address.domain}",
+        lambda: _domain_profile(address, protocol, with_address=with_address),
+    )
+    if found is None:
+        return _plain(404, "this domain is not hosted here")
+    if isinstance(found, str):
+        return _plain(404, found)
+    return _profile_response(found, address)
+
+
+def _domain_profile(
+    address: EmailAddress, protocol: str, *, with_address: bool
+) -> apple.ProfileTemplate | str | None:
+    """The domain's profile template; None for a domain we do not host (not kept), or why
+    a hosted domain has none (kept, as the template would be)."""
     mail_settings = mail_settings_for(address, protocol, with_providers=False)
     if not mail_settings.hosted:
-        return _plain(404, "this domain is not hosted here")
+        return None
     if not can_configure(mail_settings, (protocol,)):
-        return _plain(404, f"no {protocol} settings are published for this domain")
-    return _profile_response(mail_settings, with_address=with_address)
+        return f"no {protocol} settings are published for this domain"
+    return _profile_template(mail_settings, with_address=with_address)

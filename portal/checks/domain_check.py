@@ -58,16 +58,16 @@ def _name(value: str) -> str:
     return value.lower().rstrip(".")
 
 
-def expected_records(settings: MailSettings, portal_hostname: str) -> list[DnsRecord]:
-    domain = settings.address.domain
+def expected_records(mail_settings: MailSettings, portal_hostname: str) -> list[DnsRecord]:
+    domain = mail_settings.address.domain
     mx = DnsRecord(
         f"{domain}.",
         "MX",
-        f"{MX_PREFERENCE} {settings.server_hostname}.",
+        f"{MX_PREFERENCE} {mail_settings.server_hostname}.",
         _("Mail for your domain is delivered to the server of your hosting package."),
     )
     wanted = {f"{label}.{domain}." for label in CHECKED_LABELS}
-    return [mx, *(r for r in records_for(settings, portal_hostname) if r.name in wanted)]
+    return [mx, *(r for r in records_for(mail_settings, portal_hostname) if r.name in wanted)]
 
 
 class _Dns:
@@ -122,13 +122,13 @@ def _check_srv(dns: _Dns, record: DnsRecord) -> RecordCheck:
     return RecordCheck(record, Status.WRONG if found else Status.MISSING, found)
 
 
-def check_domain(settings: MailSettings, portal_hostname: str, lookup) -> list[RecordCheck]:
+def check_domain(mail_settings: MailSettings, portal_hostname: str, lookup) -> list[RecordCheck]:
     """Every expected record with what DNS says; raises DnsUnavailable."""
     dns = _Dns(lookup)
     checks = []
-    for record in expected_records(settings, portal_hostname):
+    for record in expected_records(mail_settings, portal_hostname):
         if record.type == "MX":
-            checks.append(_check_mx(dns, record, settings.server_hostname))
+            checks.append(_check_mx(dns, record, mail_settings.server_hostname))
         elif record.type == "CNAME":
             checks.append(_check_alias(dns, record))
         else:

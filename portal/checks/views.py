@@ -1,5 +1,7 @@
 """The domain check page: a hosted domain's DNS compared with what we expect."""
 
+import logging
+
 from django.conf import settings as django_settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +13,23 @@ from portal.checks.domain_check import DnsUnavailable, check_domain, fixes
 from portal.hosts import portal_hostname
 from portal.mail.selectors import mail_settings_for
 
+logger = logging.getLogger(__name__)
+
+
+def _over_limit(request: HttpRequest) -> bool:
+    """Count this check against the client address's limit (in the shared cache)."""
+    try:
+        return is_ratelimited(
+            request,
+            group="domain-check",
+            key="ip",  # REMOTE_ADDR, as TrustedProxyMiddleware has set it
+            rate=django_settings.DOMAIN_CHECK_RATE,
+            increment=True,
+        )
+    except Exception as error:  # the cache backend's own errors (Redis down): let it through
+        logger.warning("Domain check limit not checked (%s: %s)", type(error).__name__, error)
+        return False
+
 
 def domain_check(request: HttpRequest) -> HttpResponse:
     form = DomainForm(request.GET if "domain" in request.GET else None)
@@ -19,13 +38,7 @@ def domain_check(request: HttpRequest) -> HttpResponse:
         return render(request, "checks/domain_check.html", context)
     if not form.is_valid():
         return render(request, "checks/domain_check.html", context, status=400)
-    if is_ratelimited(
-        request,
-        group="domain-check",
-        key="ip",
-        rate=django_settings.DOMAIN_CHECK_RATE,
-        increment=True,
-    ):
+    if _over_limit(request):
         return render(request, "checks/domain_check.html", context | {"limited": True}, status=429)
     address = form.cleaned_data["domain"]
     mail_settings = mail_settings_for(address)

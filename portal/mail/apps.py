@@ -16,6 +16,9 @@ class MailConfig(AppConfig):
         from portal.mail.models import HostingPackage, PortSetting, ProgramStep, Server
 
         pre_save.connect(
+            receivers.normalise_text, sender=ProgramStep, dispatch_uid="mail-step-text"
+        )
+        pre_save.connect(
             receivers.reencode_new_image, sender=ProgramStep, dispatch_uid="mail-reencode"
         )
         pre_save.connect(

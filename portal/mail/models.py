@@ -194,7 +194,8 @@ class AutoConfiguration(models.TextChoices):
 
 
 class Icon(models.TextChoices):
-    """Icons shipped in templates/icons/ (inlined: no extra request); nobody uploads markup."""
+    """Icons shipped in templates/icons/ as SVG symbols, defined once per page (no extra
+    request); nobody uploads markup."""
 
     OUTLOOK = "outlook", "Outlook"
     THUNDERBIRD = "thunderbird", "Thunderbird"

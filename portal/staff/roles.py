@@ -38,6 +38,11 @@ SUPPORT_STAFF_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         # current; removing a provider is for administrators.
         "mailprovider": ("add", "change", "view"),
     },
+    # Live check results, written only by manage.py check_mail_servers.
+    "checks": {
+        "checkedendpoint": ("view",),
+        "endpointcheck": ("view",),
+    },
 }
 
 

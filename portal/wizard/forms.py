@@ -57,16 +57,29 @@ class EmailForm(forms.Form):
         return address.display
 
 
+DEFAULT_ICON = "generic"
+
+
 class ProgramRadioSelect(forms.RadioSelect):
-    """Radio buttons that also know each program's icon (for the template)."""
+    """Radio buttons that also know each program's icon (for the template).
+
+    Each icon is defined once per page, as an SVG `<symbol>` (`icon_symbols`, the templates of
+    the icons in use), and every option refers to it with `<use>`: the page grows by a short
+    reference per program, not by a whole drawing.
+    """
 
     def __init__(self, *args, icons=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.icons = icons or {}
 
+    @property
+    def icon_symbols(self) -> list[str]:
+        names = {*self.icons.values(), DEFAULT_ICON}
+        return [f"icons/{name}.svg" for name in sorted(names)]
+
     def create_option(self, name, value, *args, **kwargs):
         option = super().create_option(name, value, *args, **kwargs)
-        option["icon"] = f"icons/{self.icons.get(value, 'generic')}.svg"
+        option["icon"] = f"program-icon-{self.icons.get(value, DEFAULT_ICON)}"
         return option
 
 

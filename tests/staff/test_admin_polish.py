@@ -43,6 +43,14 @@ def test_text_is_stored_with_plain_newlines_and_no_trailing_spaces(content):
     assert article.body_sl == "Prva vrstica.\nDruga vrstica."
 
 
+def test_step_text_is_stored_normalised(program):
+    step = program.steps.get()
+    step.text_sl = "Odprite program.  \r\nIzberite Nastavitve.\r\n\r\n"
+    step.save()
+    step.refresh_from_db()
+    assert step.text_sl == "Odprite program.\nIzberite Nastavitve."
+
+
 def program_form(program, step, **step_fields) -> dict:
     """The program's change form as a browser sends it (CRLF), with step fields changed."""
     data = step_form(program, step) | {"steps-0-text_sl": crlf(step.text_sl)}

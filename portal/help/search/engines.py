@@ -11,6 +11,15 @@ Documents are stored per article in a table of their own, `help_article_search`:
 SQL text here is assembled only from constants and whitelisted column names (hence the S608
 noqa marks); every value, including the match query, is passed as a parameter.
 
+Matching ranks a bounded candidate set, so that a search costs about the same with 1,000
+articles as with 50,000 (docs/performance-tuning.md). The cheap first pass takes the articles
+whose title and summary alone hold every word of the query ("head" matches: the FTS5 column
+filter on SQLite, a small title-and-summary vector with a GIN index of its own on PostgreSQL);
+only when they do not fill a page does a second pass take any match. Each pass stops after
+CANDIDATES published articles in the index's own order, and the engine's rank orders them,
+head matches first. A query that matches no more than CANDIDATES articles has every match
+ranked.
+
 Neither table has a foreign key to `help_article`, so that Django's `flush` (which does not
 know these tables) keeps working; matches are always joined with the published articles, and
 deleting an article removes its document (see `portal.help.search.index`).
@@ -25,6 +34,8 @@ LANGUAGES = ("sl", "en")
 FIELDS = ("title", "summary", "body")
 TABLE = "help_article_search"
 MAX_CANDIDATE_WORDS = 5000  # SQLite spelling help: words compared in Python, at most
+CANDIDATES = 200  # per pass: the most matches that are ranked (see the module's docstring)
+HEAD_FIELDS = ("title", "summary")
 LENGTH_WINDOW = 2
 
 Documents = dict[str, tuple[str, str, str]]  # language → (title, summary, body) as index text
@@ -46,6 +57,10 @@ class SqliteEngine:
             f"CREATE VIRTUAL TABLE {TABLE} USING fts5({columns}, "
             "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
         )
+
+    def add_head_vectors(self, execute) -> bool:
+        """Nothing to add: FTS5 filters by column. Returns whether a rebuild is needed."""
+        return False
 
     def drop(self, execute) -> None:
         execute(f"DROP TABLE IF EXISTS {TABLE}")
@@ -83,14 +98,31 @@ class SqliteEngine:
     def match(
         self, cursor, match: MatchQuery, language: str, published: tuple[str, Sequence], limit: int
     ) -> list[int]:
+        """Head matches ranked by bm25 over title and summary, then (only when they do not
+        fill the page) other matches ranked by bm25.
+
+        `published` is a subquery with one column, `pk`; it is checked per match through the
+        primary key (an `IN` list would read every published article's row first).
+        """
         published_sql, published_params = published
         weights = ", ".join(str(self.WEIGHTS[field]) for _language in LANGUAGES for field in FIELDS)
-        cursor.execute(
-            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({published_sql}) "  # noqa: S608
-            f"ORDER BY bm25({TABLE}, {weights}), rowid LIMIT %s",
-            [to_fts5(match, _columns(language)), *published_params, limit],
+        columns = _columns(language)
+        one_pass = (
+            f"SELECT rowid AS id, %s AS tier, bm25({TABLE}, {weights}) AS score "  # noqa: S608
+            f"FROM {TABLE} WHERE {TABLE} MATCH %s "
+            f"AND EXISTS (SELECT 1 FROM ({published_sql}) p WHERE p.pk = {TABLE}.rowid) LIMIT %s"
         )
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"WITH head AS MATERIALIZED ({one_pass}) SELECT * FROM head UNION ALL "  # noqa: S608
+            f"SELECT * FROM ({one_pass}) WHERE (SELECT count(*) FROM head) < %s "
+            "ORDER BY tier, score, id",
+            [
+                *(0, to_fts5(match, columns[: len(HEAD_FIELDS)]), *published_params, CANDIDATES),
+                *(1, to_fts5(match, columns), *published_params, CANDIDATES),
+                limit,
+            ],
+        )
+        return list(dict.fromkeys(row[0] for row in cursor.fetchall()))[:limit]
 
     def similar_words(self, cursor, words: Sequence[str], language: str) -> dict[str, list]:
         """Candidates in SQL, scored in Python with pg_trgm's similarity (SQLite has no
@@ -137,6 +169,7 @@ class PostgresEngine:
         )
         vectors = ", ".join(f"search_{language} tsvector NOT NULL" for language in LANGUAGES)
         execute(f"CREATE TABLE {TABLE} (article_id bigint PRIMARY KEY, {vectors})")
+        self.add_head_vectors(execute)
         # Keep the vectors in the table's own pages (compressed) rather than in TOAST: the
         # planner does not count the cost of fetching TOASTed values, and would otherwise
         # scan every row instead of using the GIN index for a selective search.
@@ -153,27 +186,49 @@ class PostgresEngine:
             "USING gin (word gin_trgm_ops)"
         )
 
+    def add_head_vectors(self, execute) -> bool:
+        """Title and summary alone, per language, with a GIN index: the cheap first pass of
+        `match()`. Idempotent, for databases whose table predates these columns; returns
+        whether a rebuild is needed to fill them."""
+        for language in LANGUAGES:
+            execute(
+                f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS head_{language} tsvector "
+                "NOT NULL DEFAULT ''::tsvector"
+            )
+            execute(
+                f"CREATE INDEX IF NOT EXISTS {TABLE}_head_{language} ON {TABLE} "
+                f"USING gin (head_{language})"
+            )
+        return True
+
     def drop(self, execute) -> None:
         execute("DROP INDEX IF EXISTS help_searchterm_word_trgm")
         execute(f"DROP TABLE IF EXISTS {TABLE}")
         execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {self.CONFIG}")
 
-    def _vector(self) -> str:
+    def _vector(self, fields: tuple[str, ...] = FIELDS) -> str:
         return " || ".join(
             f"setweight(to_tsvector('{self.CONFIG}', %s), '{self.WEIGHTS[field]}')"
-            for field in FIELDS
+            for field in fields
         )
 
     def store(self, cursor, documents: dict[int, Documents]) -> None:
         if not documents:
             return
-        vectors = ", ".join(f"({self._vector()})" for _language in LANGUAGES)
-        updates = ", ".join(f"search_{lang} = EXCLUDED.search_{lang}" for lang in LANGUAGES)
+        head = len(HEAD_FIELDS)
+        columns = [f"{kind}_{lang}" for kind in ("search", "head") for lang in LANGUAGES]
+        vectors = [f"({self._vector()})" for _language in LANGUAGES]
+        vectors += [f"({self._vector(HEAD_FIELDS)})" for _language in LANGUAGES]
+        updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns)
         cursor.executemany(
-            f"INSERT INTO {TABLE} (article_id, {', '.join(f'search_{lang}' for lang in LANGUAGES)}) "  # noqa: S608
-            f"VALUES (%s, {vectors}) ON CONFLICT (article_id) DO UPDATE SET {updates}",
+            f"INSERT INTO {TABLE} (article_id, {', '.join(columns)}) "  # noqa: S608
+            f"VALUES (%s, {', '.join(vectors)}) ON CONFLICT (article_id) DO UPDATE SET {updates}",
             [
-                (article_id, *(text for language in LANGUAGES for text in docs[language]))
+                (
+                    article_id,
+                    *(text for language in LANGUAGES for text in docs[language]),
+                    *(text for language in LANGUAGES for text in docs[language][:head]),
+                )
                 for article_id, docs in documents.items()
             ],
         )
@@ -192,14 +247,33 @@ class PostgresEngine:
     def match(
         self, cursor, match: MatchQuery, language: str, published: tuple[str, Sequence], limit: int
     ) -> list[int]:
-        _columns(language)  # validates the language: the column name below comes from it
-        vector = f"d.search_{language}"
+        """Head matches, then (only when they do not fill the page) other matches, each
+        ranked by cover density over the whole article."""
+        _columns(language)  # validates the language: the column names below come from it
         published_sql, published_params = published
+        query = to_tsquery(match)
+        head, rest = (
+            f"SELECT c.article_id, {tier} AS tier FROM {TABLE} c "  # noqa: S608
+            f"WHERE c.{column}_{language} @@ to_tsquery('{self.CONFIG}', %s) "
+            f"AND c.article_id IN ({published_sql}) LIMIT %s"
+            for tier, column in enumerate(("head", "search"))
+        )
         cursor.execute(
-            f"SELECT d.article_id FROM {TABLE} d, to_tsquery('{self.CONFIG}', %s) q "  # noqa: S608
-            f"WHERE {vector} @@ q AND d.article_id IN ({published_sql}) "
-            f"ORDER BY ts_rank_cd({vector}, q, 1) DESC, d.article_id LIMIT %s",
-            [to_tsquery(match), *published_params, limit],
+            f"WITH head AS MATERIALIZED ({head}), candidates AS ("  # noqa: S608
+            f"SELECT * FROM head UNION ALL "
+            f"SELECT * FROM ({rest}) rest WHERE (SELECT count(*) FROM head) < %s) "
+            f"SELECT d.article_id FROM {TABLE} d, to_tsquery('{self.CONFIG}', %s) q, "
+            "(SELECT article_id, min(tier) AS tier FROM candidates GROUP BY article_id) c "
+            "WHERE d.article_id = c.article_id "
+            f"ORDER BY c.tier, ts_rank_cd(d.search_{language}, q, 1) DESC, d.article_id "
+            "LIMIT %s",
+            [
+                *(query, *published_params, CANDIDATES),
+                *(query, *published_params, CANDIDATES),
+                limit,
+                query,
+                limit,
+            ],
         )
         return [row[0] for row in cursor.fetchall()]
 
