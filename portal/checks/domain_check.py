@@ -1,7 +1,7 @@
 """Does a hosted domain's DNS send mail and mail programs where we expect? Pure logic.
 
 `check_domain(settings, portal_hostname, lookup)` compares what DNS says (through `lookup`, a
-callable `(name, rdtype) -> DnsAnswer`, see portal.checks.dns_lookup) with the records we
+callable `(name, rdtype) -> DnsAnswer`, see portal.checks.dns_lookup and portal.mail.dns) with the records we
 recommend (portal.autoconfig.dns, the same list the DNS records page shows, plus the MX):
 
 - MX: one of the domain's MX hosts is the package's server, or has the same address.

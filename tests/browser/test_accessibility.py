@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from playwright.sync_api import expect
 
 from portal.wizard.recommendation import Devices, Storage, Volume
 from tests.browser.axe import assert_no_wcag_violations, wcag_violations
@@ -74,7 +75,7 @@ def category(page, language):
 
 def article_with_ports_table(page, language):
     page.goto(url(language, "help:article", "tabela-vrat"))
-    assert page.locator("table.ports-table").is_visible()
+    expect(page.locator("table.ports-table")).to_be_visible()
 
 
 def troubleshooting_article(page, language):
@@ -88,12 +89,12 @@ def search_with_results(page, language):
 
 def search_without_results(page, language):
     page.goto(url(language, "help:search", query="?q=kvantni+%C5%A1tedilnik"))
-    assert page.locator(".search-tips").is_visible()
+    expect(page.locator(".search-tips")).to_be_visible()
 
 
 def search_without_words(page, language):
     page.goto(url(language, "help:search", query="?q=%21%21%21"))
-    assert page.locator("#search-error").is_visible()
+    expect(page.locator("#search-error")).to_be_visible()
 
 
 def not_found(page, language):
@@ -103,7 +104,7 @@ def not_found(page, language):
 
 def dns_guide_for_a_hosted_domain(page, language):
     page.goto(url(language, "dnsguide:records", query="?domain=vasadomena.si"))
-    assert page.locator("#dns-zone").is_visible()
+    expect(page.locator("#dns-zone")).to_be_visible()
 
 
 def dns_guide_for_an_unknown_domain(page, language):
@@ -157,7 +158,7 @@ def wizard_result_unknown_domain(page, language):
     answer_program(page, language, label(language, "Another program"))
     answer_usage(page, language, Devices.ONE, False, Storage.SPACE, False, Volume.A_LOT)
     arrived(page, ".settings-card")
-    assert page.locator(".location--unknown").is_visible()
+    expect(page.locator(".location--unknown")).to_be_visible()
 
 
 PAGE_TYPES = [
@@ -306,7 +307,7 @@ def test_keyboard_only_from_the_home_page_to_the_settings(page, demo, language):
     walk.follow("Space", url(language, "wizard:result"))
 
     heading = label(language, "We recommend %(protocol)s") % {"protocol": "POP3"}
-    assert page.get_by_role("heading", level=2, name=heading).is_visible()
+    expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     # The copy buttons the script adds are reachable and visibly focused too.
     walk.tab_to('e.classList.contains("copy-button")')
     # Shift+Tab goes back the same way.

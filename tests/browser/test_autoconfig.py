@@ -25,7 +25,7 @@ def test_owner_looks_up_the_records_for_an_idn_domain(page, hosted_domains):
     assert_no_wcag_violations(page)
     page.get_by_label("Domena").fill("čebelica.si")
     page.get_by_role("button", name="Prikaži zapise").click()
-    assert page.get_by_role("heading", name="Zapisi za čebelica.si").is_visible()
+    expect(page.get_by_role("heading", name="Zapisi za čebelica.si")).to_be_visible()
     zone = page.locator("#dns-zone").inner_text()
     assert "_imaps._tcp.xn--ebelica-i6a.si. 3600 IN SRV 0 1 993 streznik2.avant.si." in zone
     expect(page.get_by_role("button", name="Kopiraj").first).to_be_visible()  # JS enhancement
@@ -37,9 +37,9 @@ def test_unknown_domain_and_typing_errors_without_javascript(chromium, live_serv
     page = context.new_page()
     response = page.goto("/en/dns/?domain=drugadomena.si")
     assert response.status == 404
-    assert page.get_by_role("heading", name="drugadomena.si is not hosted with us").is_visible()
+    expect(page.get_by_role("heading", name="drugadomena.si is not hosted with us")).to_be_visible()
     assert page.get_by_label("Domain").input_value() == "drugadomena.si"
     page.get_by_label("Domain").fill("info@drugadomena.si")
     page.get_by_role("button", name="Show the records").click()
-    assert page.get_by_text("Enter only the domain").is_visible()
+    expect(page.get_by_text("Enter only the domain")).to_be_visible()
     context.close()

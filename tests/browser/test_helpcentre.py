@@ -1,6 +1,7 @@
 """The help centre in a real Chromium: search, "was this helpful?", with and without JS."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.help.models import ArticleFeedback, SearchMiss
 from tests.browser.axe import assert_no_wcag_violations
@@ -17,19 +18,19 @@ def test_customer_pastes_an_error_message_and_says_the_article_did_not_help(
     search.get_by_role("button", name="Išči").click()
     assert "/iskanje/?q=554" in page.url
     first = page.locator(".search-result").first
-    assert first.locator("mark").first.is_visible()
+    expect(first.locator("mark").first).to_be_visible()
     first.get_by_role("link").click()
     assert page.url.endswith("/clanek/relay-denied/")
 
     feedback = page.locator("#feedback")
     feedback.get_by_role("button", name="Ne").click()
     assert page.url.endswith("/clanek/relay-denied/#feedback")
-    assert feedback.get_by_text("Žal nam je, da vam članek ni pomagal.").is_visible()
-    assert feedback.get_by_role("link", name="Odprite čarovnika za nastavitev").is_visible()
-    assert feedback.get_by_role("link", name="podpora@example.si").is_visible()
+    expect(feedback.get_by_text("Žal nam je, da vam članek ni pomagal.")).to_be_visible()
+    expect(feedback.get_by_role("link", name="Odprite čarovnika za nastavitev")).to_be_visible()
+    expect(feedback.get_by_role("link", name="podpora@example.si")).to_be_visible()
     assert feedback.get_by_role("button").count() == 0
     page.reload()
-    assert feedback.get_by_text("Ta članek ste že ocenili. Hvala!").is_visible()
+    expect(feedback.get_by_text("Ta članek ste že ocenili. Hvala!")).to_be_visible()
     context.close()
     assert ArticleFeedback.objects.get(article__slug="relay-denied").not_helpful == 1
 
@@ -39,7 +40,7 @@ def test_typo_english_fallback_and_no_results_in_the_browser(page, demo):
     assert page.locator(".search-note strong").inner_text() == "thunderbird"
     assert_no_wcag_violations(page)
     page.goto("/iskanje/?q=Require+sign-in")  # Gmail's English wording, only in English text
-    assert page.get_by_text("Rezultati v angleščini.").is_visible()
+    expect(page.get_by_text("Rezultati v angleščini.")).to_be_visible()
     assert page.locator("ol.search-results").get_attribute("lang") == "en"
     page.goto("/iskanje/")
     form = page.get_by_role("search", name="Iskanje po člankih")
@@ -61,5 +62,5 @@ def test_article_and_search_pages_pass_axe(page, demo, path):
     assert_no_wcag_violations(page)
     page.goto("/en/article/kaj-je-imap/")
     page.get_by_role("button", name="Yes").click()
-    assert page.get_by_text("Thank you for your feedback!").is_visible()
+    expect(page.get_by_text("Thank you for your feedback!")).to_be_visible()
     assert_no_wcag_violations(page)

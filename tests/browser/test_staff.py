@@ -63,8 +63,8 @@ def test_preview_shows_both_languages_without_saving_and_without_javascript(
     preview = page.locator("#preview")
     expect(preview.get_by_role("heading", name="Predogled – še ni shranjeno")).to_be_visible()
     assert preview.locator("h2#nastavitve").inner_text() == "Nastavitve"
-    assert preview.locator("strong", has_text="SSL/TLS").is_visible()
-    assert preview.locator("em", has_text="SSL/TLS").is_visible()
+    expect(preview.locator("strong", has_text="SSL/TLS")).to_be_visible()
+    expect(preview.locator("em", has_text="SSL/TLS")).to_be_visible()
     assert "streznik.avant.si" in preview.inner_text()
     assert page.input_value("#id_body_sl").replace("\r\n", "\n") == typed
     article.refresh_from_db()
@@ -98,8 +98,8 @@ def test_second_editor_sees_the_conflict_keeps_their_text_and_can_save(
         conflict.get_by_role("heading", name="Članek je bil spremenjen, medtem ko ste ga urejali")
     ).to_be_visible()
     assert "ana" in conflict.inner_text()
-    assert conflict.locator("ins", has_text="kdaj ga izbrati").is_visible()
-    assert bojan.get_by_text("Nekdo drug je shranil ta članek").is_visible()
+    expect(conflict.locator("ins", has_text="kdaj ga izbrati")).to_be_visible()
+    expect(bojan.get_by_text("Nekdo drug je shranil ta članek")).to_be_visible()
     assert bojan.input_value("#id_body_sl") == bojans_text
     article.refresh_from_db()
     assert article.body_sl == "IMAP hrani pošto na strežniku."

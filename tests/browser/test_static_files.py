@@ -24,7 +24,7 @@ def open_result_page(chromium, live_server, language, **options):
     answer_program(page, language, "Mozilla Thunderbird")
     answer_usage(page, language, Devices.FEW, False, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
     page.wait_for_load_state("load")
-    assert page.locator(".settings-card").is_visible()
+    expect(page.locator(".settings-card")).to_be_visible()
     assert foreign == []
     return context, page
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
+from playwright.sync_api import expect
 
 from portal.wizard.recommendation import Devices, Storage, Volume
 from tests.browser.axe import assert_no_wcag_violations
@@ -74,7 +75,7 @@ def test_one_device_and_heavy_use_gets_pop3(page, demo, requested, language):
     answer_program(page, language, "Mozilla Thunderbird")
     answer_usage(page, language, Devices.ONE, False, Storage.NO_PREFERENCE, False, Volume.A_LOT)
     heading = label(language, "We recommend %(protocol)s") % {"protocol": "POP3"}
-    assert page.get_by_role("heading", level=2, name=heading).is_visible()
+    expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     reasons = page.locator(".recommendation__reasons").inner_text()
     assert label(language, "You read this mailbox on one device only.") in reasons
     assert "streznik.avant.si" in card_text(page)
@@ -92,7 +93,7 @@ def test_phone_and_laptop_get_imap(page, demo, requested, language):
     answer_program(page, language, "Gmail (Android)")
     answer_usage(page, language, Devices.FEW, False, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
     heading = label(language, "We recommend %(protocol)s") % {"protocol": "IMAP"}
-    assert page.get_by_role("heading", level=2, name=heading).is_visible()
+    expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     card = card_text(page)
     assert "streznik2.avant.si" in card
     assert "993" in card
@@ -112,7 +113,7 @@ def test_shared_office_mailbox_gets_imap_with_the_quota_caveat(page, demo, reque
     answer_program(page, language, "Outlook (Windows)")
     answer_usage(page, language, Devices.ONE, True, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
     heading = label(language, "We recommend %(protocol)s") % {"protocol": "IMAP"}
-    assert page.get_by_role("heading", level=2, name=heading).is_visible()
+    expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     caveats = page.locator(".recommendation__caveats").inner_text()
     assert "(50 GB)" in caveats
     assert "IMAP" in caveats
@@ -150,7 +151,7 @@ def test_invalid_address_shows_an_error_and_keeps_what_was_typed(page, demo, req
         "This is not a valid email address. Enter the whole address, for example "
         "info@vasadomena.si.",
     )
-    assert page.get_by_text(message).is_visible()
+    expect(page.get_by_text(message)).to_be_visible()
     field.fill(f"{LOCAL_PART}@vasadomena.si")
     page.get_by_role("button", name=label(language, "Continue")).click()
     assert page.url.endswith("/program/")
@@ -165,7 +166,7 @@ def test_back_keeps_the_answers_and_the_wizard_works_without_javascript(
     answer_email(page, "sl", f"{LOCAL_PART}@vasadomena.si")
     answer_program(page, "sl", "Samsung Email")
     answer_usage(page, "sl", Devices.MANY, True, Storage.KEEP, True, Volume.A_LOT)
-    assert page.get_by_text("Korak 4 od 4").is_visible()
+    expect(page.get_by_text("Korak 4 od 4")).to_be_visible()
     page.get_by_role("link", name="Nazaj").click()
     assert page.get_by_role("radio", name=choice("sl", Devices.MANY.label)).is_checked()
     page.get_by_role("link", name="Nazaj").click()
@@ -209,7 +210,7 @@ def test_on_an_iphone_the_install_action_leads_and_there_is_no_qr_code(
     after_recommendation = page.locator("section.recommendation + *")
     assert after_recommendation.get_attribute("class") == "apple-install"
     install = page.get_by_role("button", name=IPHONE_INSTALL[language])
-    assert install.is_visible()
+    expect(install).to_be_visible()
     assert (
         after_recommendation.locator("button").first.text_content().strip()
         == (IPHONE_INSTALL[language])
@@ -232,11 +233,11 @@ def test_on_a_computer_the_profile_comes_with_a_qr_code_to_scan(page, demo):
     answer_email(page, "en", f"{LOCAL_PART}@vasadomena.si")
     answer_program(page, "en", MAIL_ON_IOS)
     answer_usage(page, "en", Devices.FEW, False, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
-    assert page.locator("svg.qr-code").is_visible()
+    expect(page.locator("svg.qr-code")).to_be_visible()
     assert (
         "Open the Camera on the iPhone or iPad" in page.locator(".apple-profile__qr").text_content()
     )
-    assert page.get_by_role("button", name="Download profile").is_visible()
+    expect(page.get_by_role("button", name="Download profile")).to_be_visible()
 
 
 def test_settings_card_prints_on_one_page(page, demo):
@@ -246,10 +247,10 @@ def test_settings_card_prints_on_one_page(page, demo):
     page.set_viewport_size({"width": 718, "height": 1000})  # A4 less 1.5 cm margins, at 96 dpi
     page.emulate_media(media="print")
     card = page.locator(".settings-card")
-    assert card.is_visible()
+    expect(card).to_be_visible()
     assert card.bounding_box()["height"] < 1000
-    assert not page.locator(".wizard-progress").is_visible()
-    assert not page.locator(".site-header").is_visible()
+    expect(page.locator(".wizard-progress")).not_to_be_visible()
+    expect(page.locator(".site-header")).not_to_be_visible()
     assert (
         not page.locator(".apple-profile").count()
         or not page.locator(".apple-profile").is_visible()
