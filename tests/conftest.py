@@ -8,7 +8,7 @@ from django.test import override_settings
 from portal.demo.loader import load_demo
 from portal.help.models import Article, Category
 from portal.mail.addresses import parse_email
-from portal.mail.mailsettings import MailSettings, PortOption
+from portal.mail.mailsettings import MailSettings
 from portal.mail.models import HostingPackage, MailProvider, PortSetting, Server
 from tests.dns_server import LoopbackDns
 
@@ -38,9 +38,7 @@ def pytest_collection_modifyitems(items):
 
 
 DEMO_PORTS = load_demo().ports
-SEED_PORT_OPTIONS = tuple(
-    PortOption(p.protocol, p.security, p.port, p.preferred) for p in DEMO_PORTS
-)
+SEED_PORT_OPTIONS = DEMO_PORTS  # the loader reads ports as PortOption values
 
 
 def hand_built_settings(address="info@vasadomena.si", server="streznik.avant.si", **kwargs):

@@ -11,6 +11,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.mail.endpoints import PortOption
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(?P<front>.*?)\n\+\+\+\n(?P<rest>.*)\Z", re.DOTALL)
@@ -62,14 +64,6 @@ class Package:
 
 
 @dataclass(frozen=True)
-class Port:
-    protocol: str
-    security: str
-    port: int
-    preferred: bool
-
-
-@dataclass(frozen=True)
 class Step:
     text_sl: str
     text_en: str
@@ -102,7 +96,7 @@ class DemoContent:
     articles: tuple[Article, ...]
     servers: tuple[Server, ...]
     packages: tuple[Package, ...]
-    ports: tuple[Port, ...]
+    ports: tuple[PortOption, ...]  # the same value the rest of the portal reads ports as
     programs: tuple[Program, ...]
     word_forms: tuple[tuple[str, ...], ...]
     synonyms: tuple[Synonym, ...]
@@ -125,7 +119,7 @@ def load_demo(content_dir: Path = CONTENT_DIR) -> DemoContent:
             for entry in data.get("servers", [])
         ),
         packages=tuple(build(Package, entry, where) for entry in data.get("packages", [])),
-        ports=tuple(build(Port, entry, where) for entry in data.get("ports", [])),
+        ports=tuple(build(PortOption, entry, where) for entry in data.get("ports", [])),
         programs=tuple(load_program(entry, where) for entry in data.get("programs", [])),
         word_forms=tuple(tuple(forms) for forms in search.get("word_forms", [])),
         synonyms=tuple(
