@@ -1,5 +1,6 @@
 """Help centre content: categories and bilingual Markdown articles."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -152,14 +153,22 @@ class ArticleFeedback(models.Model):
 
 
 class SearchMiss(models.Model):
-    """A search that found nothing: the normalised query text, how often, and when last."""
+    """A search that found nothing: the normalised query text, the page language, how often,
+    and when last. Bounded: see `portal.help.search.service.record_miss`."""
 
-    query = models.CharField(_("search"), max_length=200, unique=True)
+    query = models.CharField(_("search"), max_length=200)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     count = models.PositiveIntegerField(_("times searched"), default=1)
     last_seen = models.DateTimeField(_("last searched"), default=timezone.now)
 
     class Meta:
         ordering = ["-count", "-last_seen"]
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language"], name="help_searchmiss_unique")
+        ]
+        indexes = [models.Index(fields=["count", "last_seen"], name="help_searchmiss_worth")]
         verbose_name = _("search without results")
         verbose_name_plural = _("searches without results")
 
@@ -239,7 +248,8 @@ class SearchTerm(models.Model):
     """The words that appear in articles, per language: where "did you mean" looks."""
 
     language = models.CharField(max_length=8)
-    word = models.CharField(max_length=40)
+    word = models.CharField(max_length=40)  # folded: what matching compares
+    spelling = models.CharField(max_length=60, blank=True, default="")  # as articles write it
     length = models.PositiveSmallIntegerField()
 
     class Meta:

@@ -3,12 +3,14 @@
 import pytest
 
 from portal.help.search.query import (
-    MAX_WORDS,
+    MAX_TERMS,
     Term,
     build_match,
     parse_expansion,
+    parse_query,
     phrase_candidates,
     query_words,
+    telling_words,
     to_fts5,
     to_tsquery,
 )
@@ -66,11 +68,13 @@ def test_plain_text_keeps_prose_and_drops_markdown_layout_and_macros():
     assert "|" not in text
 
 
-def test_query_words_are_capped():
-    typed = " ".join(f"beseda{i}" for i in range(30)) + " " + "x" * 100
-    found = query_words(typed)
-    assert len(found) == MAX_WORDS
-    assert all(len(word) <= 40 for word in query_words("y" * 100))
+def test_a_long_query_is_cut_to_its_telling_words_and_says_so():
+    typed = " ".join(f"beseda{chr(97 + i)}" for i in range(20)) + " " + "x" * 100
+    query = parse_query(typed)
+    assert len(query.terms) == MAX_TERMS
+    assert query.shortened
+    assert "x" * 40 in query.terms  # the longest word is kept, cut to 40 characters
+    assert parse_query("kaj je imap").shortened is False
 
 
 def test_similarity_matches_pg_trgm():
@@ -90,7 +94,18 @@ def test_best_correction_prefers_the_most_similar_known_word():
 
 
 def test_vocabulary_skips_short_words_and_numbers():
-    assert vocabulary(["Je IMAP na 993 ali POP3?"]) == {"imap", "ali", "pop3"}
+    assert vocabulary(["Je IMAP na 993 ali POP3?"]) == {
+        "imap": "imap",
+        "ali": "ali",
+        "pop3": "pop3",
+    }
+
+
+def test_vocabulary_keeps_the_spelling_with_diacritics():
+    found = vocabulary(["Ne more posiljati", "Program ne more pošiljati pošte, Strežnik"])
+    assert found["posiljati"] == "pošiljati"
+    assert found["streznik"] == "strežnik"
+    assert found["more"] == "more"
 
 
 def test_phrase_candidates_are_runs_of_up_to_four_words():
@@ -177,3 +192,65 @@ def test_redact_removes_addresses_and_phone_numbers(typed, kept):
 
 def test_fold_is_case_and_accent_insensitive():
     assert fold("ČŠŽ čšž ĆĐ") == "csz csz cd"
+
+
+def test_stop_words_of_both_languages_are_not_searched_for():
+    query = parse_query("The certificate is not valid, ker je potrdilo ne veljavno in to")
+    assert query.terms == ("certificate", "valid", "ker", "potrdilo", "veljavno")
+    # Synonym phrases are looked up among every word, stop words included.
+    assert query_words("Geslo NE dela") == ("geslo", "ne", "dela")
+
+
+def test_a_query_of_stop_words_only_keeps_them():
+    assert parse_query("to je to").terms == ("to", "je")
+
+
+@pytest.mark.parametrize(
+    ("typed", "terms", "prefixed"),
+    [
+        ("0x800CCC0F", ("0x800ccc0f",), []),
+        (
+            "554 5.7.1 Relay access denied",
+            ("554", "5.7.1", "relay", "access", "denied"),
+            ["denied"],
+        ),
+        ("Napaka 550.", ("napaka", "550"), []),
+        ("napaka 5.7.1", ("napaka", "5.7.1"), []),
+    ],
+)
+def test_error_codes_are_single_exact_terms(typed, terms, prefixed):
+    query = parse_query(typed)
+    assert query.terms == terms
+    match = build_match(query.words, {}, query.terms)
+    assert [term.word for term in match.terms if term.prefix] == prefixed
+
+
+def test_codes_and_long_words_are_kept_when_a_paste_is_shortened():
+    words = [f"w{i}" for i in range(12)] + ["certificate", "0x800ccc0f", "ab", "5.7.1"]
+    kept, left_out = telling_words(words)
+    assert left_out
+    assert kept == ("w0", "w1", "w2", "w10", "w11", "certificate", "0x800ccc0f", "5.7.1")
+
+
+def test_a_dotted_code_is_a_phrase_for_both_engines():
+    match = build_match(("5.7.1", "relay"), {})
+    assert to_tsquery(match) == "((5 <-> 7 <-> 1)) & ((relay:*))"
+    assert to_fts5(match, ("title_sl",)) == '{title_sl} : ((("5 7 1")) AND (("relay"*)))'
+
+
+def test_a_code_is_highlighted_whole():
+    html = highlight("Strežnik odgovori 554 5.7.1 Relay denied", Matcher(frozenset({"5.7.1"})))
+    assert str(html) == "Strežnik odgovori 554 <mark>5.7.1</mark> Relay denied"
+
+
+def test_the_shortened_search_is_shown_as_typed():
+    typed = "Potrdilo za STREŽNIK " + " ".join(f"x{chr(97 + i)}" for i in range(10))
+    query = parse_query(typed)
+    assert query.shortened
+    assert query.terms_as_typed == "potrdilo strežnik xa xb xc xd xe xf"
+
+
+def test_text_beyond_the_read_length_is_left_out_and_said_so():
+    query = parse_query("imap " + "x" * 995 + "yyy")
+    assert query.terms == ("imap",)
+    assert query.shortened

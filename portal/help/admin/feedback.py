@@ -57,7 +57,8 @@ class ArticleFeedbackAdmin(ReadOnlyAdmin):
 
 @admin.register(SearchMiss)
 class SearchMissAdmin(ReadOnlyAdmin):
-    list_display = ["query", "count", "last_seen"]
+    list_display = ["query", "language", "count", "last_seen"]
+    list_filter = ["language"]
     search_fields = ["query"]
     date_hierarchy = "last_seen"
 

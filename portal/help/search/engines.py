@@ -125,7 +125,8 @@ class SqliteEngine:
         return list(dict.fromkeys(row[0] for row in cursor.fetchall()))[:limit]
 
     def similar_words(self, cursor, words: Sequence[str], language: str) -> dict[str, list]:
-        """Candidates in SQL, scored in Python with pg_trgm's similarity (SQLite has no
+        """(known word, similarity, spelling) per word: candidates in SQL, scored in Python
+        with pg_trgm's similarity (SQLite has no
         pg_trgm). A candidate has a similar length (±2) and starts with the same letter or
         ends with the same two letters, so a typo at both ends is not corrected; at most
         MAX_CANDIDATE_WORDS are compared."""
@@ -136,15 +137,15 @@ class SqliteEngine:
             )
             params += [len(word) - LENGTH_WINDOW, len(word) + LENGTH_WINDOW, word[:1], word[-2:]]
         cursor.execute(
-            "SELECT word FROM help_searchterm WHERE language = %s "  # noqa: S608
+            "SELECT word, spelling FROM help_searchterm WHERE language = %s "  # noqa: S608
             f"AND ({' OR '.join(conditions)}) LIMIT %s",
             [*params, MAX_CANDIDATE_WORDS],
         )
-        known = [row[0] for row in cursor.fetchall()]
+        known = cursor.fetchall()
         return {
             word: [
-                (candidate, similarity(word, candidate))
-                for candidate in known
+                (candidate, similarity(word, candidate), spelling or candidate)
+                for candidate, spelling in known
                 if abs(len(candidate) - len(word)) <= LENGTH_WINDOW
                 and (candidate[:1] == word[:1] or candidate[-2:] == word[-2:])
             ]
@@ -278,19 +279,21 @@ class PostgresEngine:
         return [row[0] for row in cursor.fetchall()]
 
     def similar_words(self, cursor, words: Sequence[str], language: str) -> dict[str, list]:
-        """pg_trgm: the closest known words (above its similarity threshold), per word."""
+        """pg_trgm: the closest known words (above its similarity threshold), per word, as
+        (known word, similarity, spelling)."""
         cursor.execute(
-            "SELECT typed.word, known.word, known.score FROM unnest(%s::text[]) AS typed(word) "
-            "CROSS JOIN LATERAL ("
-            "  SELECT t.word, similarity(t.word, typed.word) AS score FROM help_searchterm t"
+            "SELECT typed.word, known.word, known.score, known.spelling "
+            "FROM unnest(%s::text[]) AS typed(word) CROSS JOIN LATERAL ("
+            "  SELECT t.word, similarity(t.word, typed.word) AS score, t.spelling"
+            "  FROM help_searchterm t"
             "  WHERE t.language = %s AND t.word %% typed.word"
             "  ORDER BY score DESC, t.word LIMIT 5"
             ") AS known",
             [list(words), language],
         )
         found: dict[str, list] = {word: [] for word in words}
-        for typed, known, score in cursor.fetchall():
-            found[typed].append((known, score))
+        for typed, known, score, spelling in cursor.fetchall():
+            found[typed].append((known, score, spelling or known))
         return found
 
 

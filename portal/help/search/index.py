@@ -40,15 +40,27 @@ def documents_for(article) -> Documents:
 
 
 def _store_vocabulary(term_model, documents: Iterable[Documents], using: str) -> None:
-    rows = {
-        (language, word)
-        for docs in documents
-        for language in LANGUAGES
-        for word in vocabulary(docs[language])
-    }
-    term_model.objects.using(using).bulk_create(
-        (term_model(language=lang, word=word, length=len(word)) for lang, word in sorted(rows)),
-        ignore_conflicts=True,
+    """Add the documents' words. A spelling with diacritics replaces a stored one without
+    (two statements: plain words only where the word is new, spelled words always)."""
+    spellings: dict[tuple[str, str], str] = {}
+    for docs in documents:
+        for language in LANGUAGES:
+            for word, spelling in vocabulary(docs[language]).items():
+                if spellings.get((language, word), word) == word:
+                    spellings[language, word] = spelling
+    rows = [
+        term_model(language=language, word=word, spelling=spelling, length=len(word))
+        for (language, word), spelling in sorted(spellings.items())
+    ]
+    manager = term_model.objects.using(using)
+    manager.bulk_create(
+        [row for row in rows if row.spelling == row.word], ignore_conflicts=True, batch_size=BATCH
+    )
+    manager.bulk_create(
+        [row for row in rows if row.spelling != row.word],
+        update_conflicts=True,
+        unique_fields=["language", "word"],
+        update_fields=["spelling"],
         batch_size=BATCH,
     )
 

@@ -1,11 +1,15 @@
 """What the search page calls: `search_help(typed, language)` → `SearchPage`.
 
-The steps, each tried only when the previous one found nothing:
-1. every word (synonyms expanded; articles a synonym points to come first), current language;
-2. a Slovenian search with no Slovenian result: the same in English, labelled as English;
-3. misspelt words replaced by the closest known word ("tunderbird" → "thunderbird");
+The query is read by `query.parse_query`: any length, stop words dropped, at most MAX_TERMS
+telling words (the page says when words were left out). The steps, each tried only when the
+previous one found nothing:
+1. every telling word (synonyms expanded; articles a synonym points to come first), in the
+   page's language;
+2. the same in the other language's texts (Slovenian ↔ English), labelled with that language;
+3. misspelt words replaced by the closest known word ("tunderbird" → "thunderbird"), shown as
+   the articles spell it ("posiljti" → "pošiljati");
 4. any of the words (labelled as partial matches);
-5. nothing: the normalised query is counted in `SearchMiss`.
+5. nothing: the normalised query is counted in `SearchMiss` per language, in a bounded table.
 
 The number of queries is bounded (at most 9 for a search that finds nothing) and does not
 depend on the number of articles.
@@ -14,40 +18,43 @@ depend on the number of articles.
 import enum
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
 from portal.help.models import Article, SearchMiss, SearchSynonym
 from portal.help.search.engines import engine_for
 from portal.help.search.query import (
-    MAX_QUERY_LENGTH,
     MatchQuery,
+    ParsedQuery,
     build_match,
     corrected,
     parse_expansion,
+    parse_query,
     phrase_candidates,
-    query_words,
 )
 from portal.help.search.text import (
     MIN_CORRECTABLE_WORD,
     Matcher,
     best_correction,
+    contains_run,
     highlight,
+    is_code,
     plain_text,
     redact,
     snippet,
+    tokens,
 )
 
 RESULTS_PER_PAGE = 20
-FALLBACK_LANGUAGE = "en"
+OTHER_LANGUAGE = {"sl": "en", "en": "sl"}  # where a search looks when its own finds nothing
+# Searches without results kept at most; beyond, the least counted (then oldest) are dropped.
+MAX_SEARCH_MISSES = 2000
 
 
 class Outcome(enum.StrEnum):
     EMPTY = "empty"  # nothing typed: show the search form
-    TOO_LONG = "too_long"
     NO_WORDS = "no_words"  # only punctuation or symbols
     FOUND = "found"
     NOTHING = "nothing"
@@ -70,6 +77,8 @@ class SearchPage:
     results: list[Result] = field(default_factory=list)
     results_language: str = ""
     corrected_query: str = ""  # the spelling the results are shown for
+    shortened: bool = False  # words were left out of a long search
+    searched_for: str = ""  # the telling words searched for, as typed
     partial: bool = False  # no article had every word
     more: bool = False  # there were more than RESULTS_PER_PAGE matches
 
@@ -79,7 +88,7 @@ class SearchPage:
 
     @property
     def is_error(self) -> bool:
-        return self.outcome in (Outcome.TOO_LONG, Outcome.NO_WORDS)
+        return self.outcome == Outcome.NO_WORDS
 
 
 def _published():
@@ -115,11 +124,10 @@ def _match(match: MatchQuery, language: str) -> list[int]:
         )
 
 
-def _corrections(words: tuple[str, ...], language: str) -> dict[str, str]:
-    """Misspelt word → the closest word that appears in articles. One query."""
-    checkable = [
-        w for w in dict.fromkeys(words) if len(w) >= MIN_CORRECTABLE_WORD and not w.isdigit()
-    ]
+def _corrections(terms: tuple[str, ...], language: str) -> dict[str, tuple[str, str]]:
+    """Misspelt word → (the closest word that appears in articles, as they spell it). One
+    query."""
+    checkable = [w for w in terms if len(w) >= MIN_CORRECTABLE_WORD and not is_code(w)]
     if not checkable:
         return {}
     with connection.cursor() as cursor:
@@ -128,23 +136,57 @@ def _corrections(words: tuple[str, ...], language: str) -> dict[str, str]:
     for word in checkable:
         replacement = best_correction(word, candidates.get(word, []))
         if replacement:
-            found[word] = replacement
+            spelling = next(c[2] for c in candidates[word] if c[0] == replacement)
+            found[word] = (replacement, spelling)
     return found
 
 
-def record_miss(words: tuple[str, ...]) -> None:
-    """Count a search that found nothing: the normalised text only (no IP, no user, no time
-    other than "last seen"). Two statements at most; a lost count under a race is acceptable."""
-    text = " ".join(words)[:MAX_QUERY_LENGTH]
+def _spelled_correction(query: ParsedQuery, corrections: dict[str, tuple[str, str]]) -> str:
+    """The words typed with each correction in the articles' spelling: "ne more pošiljati"."""
+    return " ".join(
+        corrections[word][1] if word in corrections else spelled
+        for word, spelled in zip(query.words, query.spelled, strict=True)
+    )
+
+
+def record_miss(normalised: str, language: str) -> None:
+    """Count a search that found nothing: the normalised text and the page language only (no
+    IP, no user, no time other than "last seen"). A lost count under a race is acceptable.
+
+    Bounded: when a new query makes the table exceed MAX_SEARCH_MISSES rows, the least
+    counted rows (the oldest first among equals) are deleted, so unique junk only ever
+    replaces other junk, while queries that recur stay. One to three statements."""
     now = timezone.now()
-    if not SearchMiss.objects.filter(query=text).update(count=F("count") + 1, last_seen=now):
-        SearchMiss.objects.bulk_create(
-            [SearchMiss(query=text, count=1, last_seen=now)], ignore_conflicts=True
-        )
+    text = normalised[: SearchMiss._meta.get_field("query").max_length]
+    found = SearchMiss.objects.filter(query=text, language=language)
+    if found.update(count=F("count") + 1, last_seen=now):
+        return
+    SearchMiss.objects.bulk_create(
+        [SearchMiss(query=text, language=language, count=1, last_seen=now)],
+        ignore_conflicts=True,
+    )
+    beyond_bound = SearchMiss.objects.order_by("-count", "-last_seen", "-pk").values("pk")[
+        MAX_SEARCH_MISSES:
+    ]
+    SearchMiss.objects.filter(pk__in=Subquery(beyond_bound)).delete()
 
 
-def _results(ids: list[int], language: str, match: MatchQuery) -> list[Result]:
+def _results(
+    ids: list[int], language: str, match: MatchQuery, typed: tuple[str, ...], pinned: int
+) -> list[Result]:
+    """The shown page, in the order of `ids`, except that a title saying exactly what was
+    typed ("Kaj je IMAP" for "kaj je imap": stop words are not searched for, so they cannot
+    rank) comes first after the `pinned` articles staff chose."""
     articles = Article.objects.published().select_related("category").in_bulk(ids)
+    if len(typed) > 1:
+        with translation.override(language):
+            says_it = [
+                i
+                for i in ids[pinned:]
+                if i in articles
+                and contains_run(tuple(w for w, _ in tokens(articles[i].title)), typed)
+            ]
+        ids = list(dict.fromkeys([*ids[:pinned], *says_it, *ids[pinned:]]))
     matcher = Matcher(
         exact=frozenset(term.word for term in match.terms if not term.prefix),
         prefixes=frozenset(term.word for term in match.terms if term.prefix),
@@ -176,44 +218,49 @@ def search_help(typed: str, language: str) -> SearchPage:
     page = SearchPage(typed=typed, outcome=Outcome.EMPTY, language=language)
     if not typed:
         return page
-    if len(typed) > MAX_QUERY_LENGTH:
-        page.outcome = Outcome.TOO_LONG
-        return page
-    words = query_words(typed)
-    if not words:
+    query = parse_query(typed)
+    if not query.terms:
         page.outcome = Outcome.NO_WORDS
         return page
+    if query.shortened:
+        page.shortened = True
+        page.searched_for = query.terms_as_typed
 
-    expansions, pinned = _synonyms(words)
-    match = build_match(words, expansions)
+    expansions, pinned = _synonyms(query.words)
+    match = build_match(query.words, expansions, query.terms)
     results_language = language
     ids = _match(match, language)
-    if not ids and not pinned and language == settings.LANGUAGE_CODE:
-        ids = _match(match, FALLBACK_LANGUAGE)
-        if ids:
-            results_language = FALLBACK_LANGUAGE
     if not ids and not pinned:
-        corrections = _corrections(words, language)
+        other = OTHER_LANGUAGE[language]
+        ids = _match(match, other)
+        if ids:
+            results_language = other
+    if not ids and not pinned:
+        corrections = _corrections(query.terms, language)
         if corrections:
-            fixed = corrected(words, corrections)
-            candidate = build_match(fixed, {})
+            folded = {word: known for word, (known, _spelling) in corrections.items()}
+            candidate = build_match(
+                corrected(query.words, folded), {}, corrected(query.terms, folded)
+            )
             ids = _match(candidate, language)
             if ids:
-                match, page.corrected_query = candidate, " ".join(fixed)
+                match, page.corrected_query = candidate, _spelled_correction(query, corrections)
     if not ids and not pinned and len(match.clauses) > 1:
         ids = _match(match.relaxed(), language)
         page.partial = bool(ids)
     if not ids and not pinned:
         # Only what cannot identify anyone is counted: addresses and phone numbers go first.
-        countable = query_words(redact(typed))
+        countable = parse_query(redact(typed)).normalised
         if countable:
-            record_miss(countable)
+            record_miss(countable, language)
         page.outcome = Outcome.NOTHING
         return page
 
     ordered = list(dict.fromkeys([*pinned, *ids]))
     page.more = len(ordered) > RESULTS_PER_PAGE
-    page.results = _results(ordered[:RESULTS_PER_PAGE], results_language, match)
+    page.results = _results(
+        ordered[:RESULTS_PER_PAGE], results_language, match, query.words, len(pinned)
+    )
     page.results_language = results_language
     page.outcome = Outcome.FOUND
     return page

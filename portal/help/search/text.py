@@ -14,6 +14,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"[^\W_]+")
+# A search token: a dotted code such as "5.7.1" (kept whole) or a word.
+TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+# Error and status codes: numbers, dotted codes, hexadecimal codes ("550", "5.7.1", "0x800ccc0f").
+CODE = re.compile(r"\d+(?:\.\d+)*|0x[0-9a-f]+")
 NOT_WORD = re.compile(r"[\W_]+")
 # Letters that Unicode does not decompose into a base letter and an accent.
 EXTRA_FOLDS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"})
@@ -47,6 +51,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
+def tokens(text: str) -> list[tuple[str, str]]:
+    """Search tokens of `text` in order, each as (folded, spelled in lower case): dotted codes
+    stay one token ("5.7.1"), every other word is split as `words()` splits it."""
+    found = []
+    for spelled in TOKEN.findall(unicodedata.normalize("NFC", text)):
+        for folded in TOKEN.findall(fold(spelled)):
+            found.append((folded, spelled.lower()))
+    return found
+
+
+def is_code(token: str) -> bool:
+    """An error or status code, matched exactly (never as a prefix)."""
+    return CODE.fullmatch(token) is not None
+
+
+def contains_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    """Whether `needle` occurs in `haystack` as consecutive items."""
+    size = len(needle)
+    return size > 0 and any(
+        haystack[start : start + size] == needle for start in range(len(haystack) - size + 1)
+    )
+
+
 def index_text(text: str) -> str:
     """`text` with everything that is not a letter or digit replaced by a space.
 
@@ -65,13 +92,19 @@ def plain_text(markdown: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def vocabulary(texts: Iterable[str]) -> set[str]:
-    """Words worth offering as spelling corrections: 3 to 40 characters, not only digits."""
-    found = set()
+def vocabulary(texts: Iterable[str]) -> dict[str, str]:
+    """Words worth offering as spelling corrections (3 to 40 characters, not only digits),
+    folded → as the articles spell them in lower case ("posiljati" → "pošiljati"). A spelling
+    with diacritics wins over one without, so a correction shows its č, š and ž."""
+    found: dict[str, str] = {}
     for text in texts:
-        for word in words(text):
-            if MIN_VOCABULARY_WORD <= len(word) <= MAX_VOCABULARY_WORD and not word.isdigit():
-                found.add(word)
+        for spelled in WORD.findall(unicodedata.normalize("NFC", text)):
+            for word in WORD.findall(fold(spelled)):
+                if not MIN_VOCABULARY_WORD <= len(word) <= MAX_VOCABULARY_WORD or word.isdigit():
+                    continue
+                spelling = spelled.lower() if fold(spelled) == word else word
+                if found.get(word, word) == word:
+                    found[word] = spelling
     return found
 
 
@@ -92,16 +125,16 @@ SIMILARITY_THRESHOLD = 0.3  # pg_trgm's default `pg_trgm.similarity_threshold`
 MIN_CORRECTABLE_WORD = 4
 
 
-def best_correction(word: str, candidates: Iterable[tuple[str, float]]) -> str | None:
+def best_correction(word: str, candidates: Iterable[tuple]) -> str | None:
     """The most similar known word for a misspelt `word`, or None.
 
-    `candidates` are (known word, similarity) pairs. A word that is itself known is never
+    `candidates` are (known word, similarity, …) tuples. A word that is itself known is never
     corrected; short words and numbers are left alone.
     """
-    if len(word) < MIN_CORRECTABLE_WORD or word.isdigit():
+    if len(word) < MIN_CORRECTABLE_WORD or is_code(word):
         return None
     best = None
-    for candidate, score in candidates:
+    for candidate, score, *_rest in candidates:
         if candidate == word:
             return None
         if score < SIMILARITY_THRESHOLD:
@@ -134,7 +167,7 @@ def _segments(text: str, matches: Callable[[str], bool]) -> list[tuple[str, bool
     """Split `text` into (piece, is_match) runs; words that match are their own pieces."""
     pieces: list[tuple[str, bool]] = []
     position = 0
-    for found in WORD.finditer(text):
+    for found in TOKEN.finditer(text):
         if matches(found.group()):
             if found.start() > position:
                 pieces.append((text[position : found.start()], False))
@@ -162,7 +195,7 @@ def snippet(text: str, matches: Callable[[str], bool]) -> SafeString | None:
     """About 32 words of `text` around its first match, highlighted; None without a match."""
     before: list[tuple[int, int]] = []  # spans of the words just before the match
     window: list[tuple[int, int]] = []
-    for found in WORD.finditer(text):
+    for found in TOKEN.finditer(text):
         if window:
             window.append(found.span())
             if len(window) > SNIPPET_WORDS - len(before):
