@@ -1,14 +1,17 @@
 """Searches without results get their language (existing rows: Slovenian, the site's default)
 and are unique per query and language; the spelling vocabulary keeps each word as articles spell
-it, so that "did you mean" shows č, š and ž. A rebuild fills the spellings.
+it, so that "did you mean" shows č, š and ž. A rebuild fills the spellings. PostgreSQL: the
+vocabulary's trigram index becomes one partial index per language (see `add_vocabulary_indexes`).
 """
 
 from django.db import migrations, models
 
 
 def fill_spellings(apps, schema_editor):
+    from portal.help.search.engines import engine_for
     from portal.help.search.index import rebuild
 
+    engine_for(schema_editor.connection).add_vocabulary_indexes(schema_editor.execute)
     rebuild(
         article_model=apps.get_model("help", "Article"),
         term_model=apps.get_model("help", "SearchTerm"),

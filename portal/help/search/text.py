@@ -8,7 +8,8 @@ is indexed, and `words()` does the same to what the customer typed, so "imap.exa
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +22,7 @@ CODE = re.compile(r"\d+(?:\.\d+)*|0x[0-9a-f]+")
 NOT_WORD = re.compile(r"[\W_]+")
 # Letters that Unicode does not decompose into a base letter and an accent.
 EXTRA_FOLDS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"})
+_EXTRA_LETTERS = re.compile("[đłøæœß]")
 
 MIN_VOCABULARY_WORD = 3
 MAX_VOCABULARY_WORD = 40
@@ -42,8 +44,10 @@ def fold(text: str) -> str:
     """Lower case without diacritics: "Poštni STREŽNIK" → "postni streznik"."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(EXTRA_FOLDS))
-    return _COMBINING.sub("", decomposed)
+    lower = text.casefold()
+    if _EXTRA_LETTERS.search(lower):  # str.translate is slow on long text: only when needed
+        lower = lower.translate(EXTRA_FOLDS)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", lower))
 
 
 def words(text: str) -> list[str]:
@@ -157,10 +161,32 @@ class Matcher:
 
     exact: frozenset[str]
     prefixes: frozenset[str] = frozenset()
+    # Words already decided: an article repeats its words, and folding is the costly part.
+    _decided: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __call__(self, word: str) -> bool:
-        folded = fold(word)
-        return folded in self.exact or any(folded.startswith(p) for p in self.prefixes)
+        decided = self._decided.get(word)
+        if decided is None:
+            folded = fold(word)
+            decided = folded in self.exact or folded.startswith(tuple(self.prefixes))
+            self._decided[word] = decided
+        return decided
+
+    @cached_property
+    def _first_pattern(self) -> re.Pattern | None:
+        alternatives = [re.escape(word) + r"(?![^\W_])" for word in sorted(self.exact)]
+        alternatives += [re.escape(prefix) for prefix in sorted(self.prefixes)]
+        if not alternatives:
+            return None
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + ")")
+
+    def first_match(self, text: str) -> int | None:
+        """About where the first matching word of `text` starts, or None: one regular
+        expression over the folded text (folding keeps positions, except for the few letters
+        it spells with two, such as ß), instead of deciding word by word."""
+        pattern = self._first_pattern
+        found = pattern.search(fold(text)) if pattern else None
+        return found.start() if found else None
 
 
 def _segments(text: str, matches: Callable[[str], bool]) -> list[tuple[str, bool]]:
