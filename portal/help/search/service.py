@@ -202,7 +202,9 @@ def _results(
     """The shown page, in the order of `ids`, except that a title saying exactly what was
     typed ("Kaj je IMAP" for "kaj je imap": stop words are not searched for, so they cannot
     rank) comes first after the `pinned` articles staff chose."""
-    articles = Article.objects.published().select_related("category").in_bulk(ids)
+    shown = Article.objects.published().select_related("category")
+    # Not the rendered HTML: the largest columns, and a snippet is made from the Markdown.
+    articles = shown.defer("body_html_sl", "body_html_en").in_bulk(ids)
     if len(typed) > 1:
         with translation.override(language):
             says_it = [
