@@ -64,3 +64,32 @@ def test_article_and_search_pages_pass_axe(page, demo, path):
     page.get_by_role("button", name="Yes").click()
     expect(page.get_by_text("Thank you for your feedback!")).to_be_visible()
     assert_no_wcag_violations(page)
+
+
+PASTED_THUNDERBIRD_MESSAGE = (
+    "Add Security Exception: You are about to override how Thunderbird identifies this site. "
+    "The certificate for mail.vasadomena.si is not valid for that server. Someone could be "
+    "trying to impersonate the server and you should not continue."
+)
+
+
+def test_a_pasted_message_in_the_one_search_box_and_the_other_language(page, demo):
+    page.goto("/iskanje/")
+    assert page.get_by_role("search").count() == 1
+    assert page.get_by_role("searchbox").count() == 1
+    form = page.get_by_role("search", name="Iskanje po člankih")
+    form.get_by_label("Iskanje po centru pomoči").fill(PASTED_THUNDERBIRD_MESSAGE)
+    form.get_by_role("button", name="Išči").click()
+    expect(page.locator("#search-shortened")).to_contain_text(
+        "Iskanje je bilo dolgo, zato smo ga skrajšali na najpomembnejše besede"
+    )
+    first = page.locator(".search-result").first.get_by_role("link")
+    assert first.get_attribute("href") == "/clanek/certifikat-ne-ustreza/"
+    assert page.get_by_role("searchbox").input_value() == PASTED_THUNDERBIRD_MESSAGE
+    assert_no_wcag_violations(page)
+
+    page.goto("/en/search/?q=geslo")
+    expect(page.get_by_text("Results in Slovenian.")).to_be_visible()
+    assert page.locator("ol.search-results").get_attribute("lang") == "sl"
+    assert page.get_by_role("searchbox").count() == 1
+    assert_no_wcag_violations(page)

@@ -189,6 +189,17 @@ def test_a_correction_learns_the_spelling_from_a_later_article(content):
     assert search_help("posiljti", "sl").corrected_query == "pošiljati"
 
 
+def test_a_match_deep_in_a_long_body_gets_a_snippet_around_it(content):
+    filler = " ".join(f"beseda{chr(97 + n % 26)}" for n in range(400))
+    content.article(
+        slug="dolgo", title_sl="Dolgo", summary_sl="", body_sl=f"{filler} Kvarkadabra konec."
+    )
+    found = search_help("kvarkadabra", "sl").results[0].snippet
+    assert found.startswith("… ")
+    assert "<mark>Kvarkadabra</mark> konec." in found
+    assert len(found) < 400
+
+
 @pytest.mark.parametrize(
     "path",
     ["/iskanje/", "/iskanje/?q=geslo", "/iskanje/?q=kvantni", "/iskanje/?q=%21%21", "/en/search/"],
@@ -238,3 +249,12 @@ def test_pruning_drops_the_least_counted_then_the_oldest(db, monkeypatch):
     SearchMiss.objects.create(query="star redek", count=1, last_seen=long_ago)
     service.record_miss("nov", "sl")
     assert set(SearchMiss.objects.values_list("query", flat=True)) == {"star pogost", "nov"}
+
+
+def test_a_search_of_more_than_four_words_is_not_spell_corrected(content):
+    content.article(slug="thunderbird", title_sl="Thunderbird", body_sl="Odprite Thunderbird.")
+    short = search_help("tunderbird", "sl")
+    assert short.corrected_query == "thunderbird"
+    pasted = search_help("tunderbird kvarkadabra vrtavka skodelica metulj", "sl")
+    assert pasted.corrected_query == ""
+    assert pasted.outcome == Outcome.NOTHING

@@ -121,6 +121,21 @@ def test_support_staff_read_searches_without_results_and_article_feedback(suppor
     assert "Poln poštni predal" in feedback
 
 
+def test_searches_without_results_show_and_filter_by_language(support_client, content):
+    content.article(title_sl="Poln poštni predal")
+    client = Client()
+    client.get("/iskanje/", {"q": "qqqslo"})
+    client.get("/en/search/", {"q": "qqqeng"})
+    everything = support_client.get("/admin/help/searchmiss/").content.decode()
+    assert "qqqslo" in everything
+    assert "qqqeng" in everything
+    assert "?language__exact=en" in everything  # the language filter
+    english = support_client.get("/admin/help/searchmiss/?language__exact=en").content.decode()
+    assert "qqqeng" in english
+    assert "qqqslo" not in english
+    assert SearchMiss.objects.get(query="qqqeng").language == "en"
+
+
 def test_support_staff_cannot_manage_users_groups_or_login_attempts(support_client, db):
     for url in ("/admin/auth/user/", "/admin/auth/group/", "/admin/axes/accessattempt/"):
         assert support_client.get(url).status_code == 403, url

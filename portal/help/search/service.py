@@ -7,7 +7,8 @@ previous one found nothing:
    page's language;
 2. the same in the other language's texts (Slovenian ↔ English), labelled with that language;
 3. misspelt words replaced by the closest known word ("tunderbird" → "thunderbird"), shown as
-   the articles spell it ("posiljti" → "pošiljati");
+   the articles spell it ("posiljti" → "pošiljati"), for searches of at most
+   MAX_CORRECTED_TERMS telling words;
 4. any of the words (labelled as partial matches);
 5. nothing: the normalised query is counted in `SearchMiss` per language, in a bounded table.
 
@@ -48,6 +49,9 @@ from portal.help.search.text import (
 )
 
 RESULTS_PER_PAGE = 20
+# Spelling help only for searches typed by hand: a pasted message is copied, not misspelt, and
+# comparing its many words with the vocabulary is the costliest step (partial matches follow).
+MAX_CORRECTED_TERMS = 4
 OTHER_LANGUAGE = {"sl": "en", "en": "sl"}  # where a search looks when its own finds nothing
 # Searches without results kept at most; beyond, the least counted (then oldest) are dropped.
 MAX_SEARCH_MISSES = 2000
@@ -262,7 +266,7 @@ def search_help(typed: str, language: str) -> SearchPage:
         ids = _match(match, other)
         if ids:
             results_language = other
-    if not ids and not pinned:
+    if not ids and not pinned and len(query.terms) <= MAX_CORRECTED_TERMS:
         corrections = _corrections(query.terms, language)
         if corrections:
             folded = {word: known for word, (known, _spelling) in corrections.items()}
