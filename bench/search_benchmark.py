@@ -63,7 +63,7 @@ SEARCHES = [
     ("outgoing server authentication", "en"),
     (PASTED, "sl"),  # a long paste: stop words dropped, shortened to the telling words
     ("geslo", "en"),  # English search that falls back to Slovenian articles
-    ("0x800CCC0F", "sl"),  # an error code, matched exactly
+    ("0x800CCC0E", "sl"),  # an error code, matched exactly
 ]
 
 

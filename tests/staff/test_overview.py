@@ -37,6 +37,7 @@ def test_overview_lists_what_needs_attention(support_client, content, settings):
     ArticleFeedback.objects.create(article=few_votes, helpful=0, not_helpful=1)
     SearchMiss.objects.create(query="kvantni štedilnik", count=2)
     SearchMiss.objects.create(query="geslo za wifi", count=17)
+    SearchMiss.objects.create(query="wifi password", language="en", count=3)
     stale = content.article(title_sl="Star članek")
     age(stale, 7)
     age(good, 5)
@@ -47,6 +48,8 @@ def test_overview_lists_what_needs_attention(support_client, content, settings):
     assert "10 %" in page
     assert "Premalo glasov" not in page.split("search-misses")[0]
     assert page.index("geslo za wifi") < page.index("kvantni štedilnik")
+    assert '<th scope="row">wifi password</th><td>English</td><td>3</td>' in page
+    assert '<th scope="row">geslo za wifi</th><td>Slovenian</td><td>17</td>' in page
     review = page.split('id="due-for-review"')[1]
     assert "Star članek" in review
     assert "Dobro ocenjen" not in review

@@ -145,7 +145,9 @@ def test_support_staff_see_the_overview_and_export_but_cannot_import(support_cli
     SearchMiss.objects.create(query="qqqxyzzy", count=4)
     overview = support_client.get("/admin/overview/")
     assert overview.status_code == 200
-    assert '<th scope="row">qqqxyzzy</th><td>4</td>' in overview.content.decode()
+    assert (
+        '<th scope="row">qqqxyzzy</th><td>slovenščina</td><td>4</td>' in overview.content.decode()
+    )
     export = support_client.get("/admin/mail/hostingpackage/export/")
     assert export.status_code == 200
     rows = b"".join(export.streaming_content if export.streaming else [export.content])

@@ -8,14 +8,10 @@ from django.db import migrations
 
 def add_head_vectors(apps, schema_editor):
     from portal.help.search.engines import engine_for
-    from portal.help.search.index import rebuild
+    from portal.help.search.index import rebuild_in_migration
 
     if engine_for(schema_editor.connection).add_head_vectors(schema_editor.execute):
-        rebuild(
-            article_model=apps.get_model("help", "Article"),
-            term_model=apps.get_model("help", "SearchTerm"),
-            connection=schema_editor.connection,
-        )
+        rebuild_in_migration(apps, schema_editor)
 
 
 class Migration(migrations.Migration):

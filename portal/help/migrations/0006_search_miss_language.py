@@ -9,14 +9,10 @@ from django.db import migrations, models
 
 def fill_spellings(apps, schema_editor):
     from portal.help.search.engines import engine_for
-    from portal.help.search.index import rebuild
+    from portal.help.search.index import rebuild_in_migration
 
     engine_for(schema_editor.connection).add_vocabulary_indexes(schema_editor.execute)
-    rebuild(
-        article_model=apps.get_model("help", "Article"),
-        term_model=apps.get_model("help", "SearchTerm"),
-        connection=schema_editor.connection,
-    )
+    rebuild_in_migration(apps, schema_editor)
 
 
 class Migration(migrations.Migration):

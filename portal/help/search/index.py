@@ -101,3 +101,12 @@ def rebuild(*, article_model=Article, term_model=SearchTerm, connection=None) ->
     with connection.cursor() as cursor:
         engine_for(connection).optimize(cursor)
     return count + len(batch)
+
+
+def rebuild_in_migration(apps, schema_editor) -> int:
+    """`rebuild()` with a migration's historical models and connection."""
+    return rebuild(
+        article_model=apps.get_model("help", "Article"),
+        term_model=apps.get_model("help", "SearchTerm"),
+        connection=schema_editor.connection,
+    )
