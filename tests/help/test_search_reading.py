@@ -8,6 +8,7 @@ them, one search box, and searches without results counted per language in a bou
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from portal.help.models import SearchMiss
@@ -61,7 +62,7 @@ def test_any_length_is_searched_never_refused(client, content, repeat):
         assert response.status_code == 200
         assert "<mark>IMAP</mark>" in response.text
     # The box keeps what was typed, and does not cut the text a customer pastes at 200.
-    assert 'maxlength="1000"' in client.get("/iskanje/").text
+    assert 'maxlength="500"' in client.get("/iskanje/").text
 
 
 def test_a_short_search_is_not_said_to_be_shortened(client, content):
@@ -258,3 +259,23 @@ def test_a_search_of_more_than_four_words_is_not_spell_corrected(content):
     pasted = search_help("tunderbird kvarkadabra vrtavka skodelica metulj", "sl")
     assert pasted.corrected_query == ""
     assert pasted.outcome == Outcome.NOTHING
+
+
+@pytest.mark.parametrize("size", [1, 200])
+def test_a_long_paste_costs_a_bounded_number_of_queries(
+    content, size, django_assert_max_num_queries
+):
+    category = content.category()
+    for number in range(size):
+        content.article(
+            category,
+            slug=f"clanek-{number}",
+            title_sl=f"Thunderbird in potrdilo {number}",
+            body_sl="Server certificate for Thunderbird.",
+        )
+    # Synonyms, every word in Slovenian, in English, any word, the shown articles: no
+    # spelling help for a search of eight words.
+    with django_assert_max_num_queries(5):
+        response = Client().get("/iskanje/", {"q": THUNDERBIRD_MESSAGE})
+    assert response.status_code == 200
+    assert "<mark>Thunderbird</mark>" in response.text

@@ -251,6 +251,6 @@ def test_the_shortened_search_is_shown_as_typed():
 
 
 def test_text_beyond_the_read_length_is_left_out_and_said_so():
-    query = parse_query("imap " + "x" * 995 + "yyy")
+    query = parse_query("imap " + "x" * 495 + "yyy")
     assert query.terms == ("imap",)
     assert query.shortened

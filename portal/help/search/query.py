@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from portal.help.search.stopwords import STOP_WORDS
 from portal.help.search.text import WORD, is_code, tokens, words
 
-MAX_QUERY_LENGTH = 1000  # characters read (and the search box's maxlength)
+MAX_QUERY_LENGTH = 500  # characters read, and the search box's maxlength (URLs stay under 4 KB)
 MAX_TYPED_WORDS = 60  # words of those characters looked at (synonym phrases, corrections)
 MAX_TERMS = 8  # telling words searched for
 MAX_WORDS = 12  # words of a synonym's expansion
