@@ -42,12 +42,16 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, get_urlconf, resolve
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
@@ -236,6 +240,7 @@ class PublicMark:
 
 
 MARK = "public_cache_mark"
+PAGE_VIEW = "public_cache_page_view"  # set on the views @cached_public_page wraps
 
 
 def public_response(request, response, version, vary: tuple[str, ...] = ()):
@@ -262,7 +267,23 @@ def cached_public_page(view):
         setattr(response, MARK, PublicMark(version, ("Cookie",), page=True, store_key=key))
         return response
 
+    setattr(wrapper, PAGE_VIEW, True)
     return wrapper
+
+
+@lru_cache(maxsize=4096)
+def _is_page_path(urlconf, path: str) -> bool:
+    """Does `path` belong to a @cached_public_page view? (resolved once per path and process)
+
+    Resolved in the path's own language, as LocaleMiddleware has not run yet.
+    """
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            match = resolve(path, urlconf)
+    except Resolver404:
+        return False
+    return getattr(match.func, PAGE_VIEW, False)
 
 
 def _hit_response(request, entry: dict) -> HttpResponse:
@@ -274,6 +295,12 @@ def _hit_response(request, entry: dict) -> HttpResponse:
 
 def _storable(response) -> bool:
     return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+@receiver(setting_changed)
+def _forget_page_paths(setting, **_kwargs):
+    if setting == "ROOT_URLCONF":  # tests that swap the URLs
+        _is_page_path.cache_clear()
 
 
 class PublicPageCacheMiddleware:
@@ -292,7 +319,7 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         cacheable = _cacheable(request)
-        if cacheable:
+        if cacheable and _is_page_path(get_urlconf(), request.path_info):
             request.get_host()  # checks the Host header against ALLOWED_HOSTS (else a 400)
             key = _page_key(request)
             version, entry = _lookup_or_none(key)
