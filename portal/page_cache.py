@@ -241,6 +241,7 @@ class PublicMark:
 
 MARK = "public_cache_mark"
 PAGE_VIEW = "public_cache_page_view"  # set on the views @cached_public_page wraps
+DOCUMENT_VIEW = "public_cache_document_view"  # set by @cached_public_document
 
 
 def public_response(request, response, version, vary: tuple[str, ...] = ()):
@@ -271,19 +272,33 @@ def cached_public_page(view):
     return wrapper
 
 
+def cached_public_document(key_for, respond):
+    """A public GET view whose answer is kept with `get_or_build()` under `key_for(request)`.
+
+    PublicPageCacheMiddleware answers a hit itself, before sessions, locale, CSRF and the rest:
+    `key_for(request)` (None: let the view answer) names the entry, and `respond(value)` turns
+    the kept value into the response. The view marks what it builds with `public_response()`.
+    """
+
+    def decorate(view):
+        setattr(view, DOCUMENT_VIEW, (key_for, respond))
+        return view
+
+    return decorate
+
+
 @lru_cache(maxsize=4096)
-def _is_page_path(urlconf, path: str) -> bool:
-    """Does `path` belong to a @cached_public_page view? (resolved once per path and process)
+def _view_of_path(urlconf, path: str):
+    """The view `path` resolves to (once per path and process), None when it is not found.
 
     Resolved in the path's own language, as LocaleMiddleware has not run yet.
     """
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
         with translation.override(language):
-            match = resolve(path, urlconf)
+            return resolve(path, urlconf).func
     except Resolver404:
-        return False
-    return getattr(match.func, PAGE_VIEW, False)
+        return None
 
 
 def _hit_response(request, entry: dict) -> HttpResponse:
@@ -293,6 +308,17 @@ def _hit_response(request, entry: dict) -> HttpResponse:
     return _with_public_headers(request, response, entry["etag"], ("Cookie",))
 
 
+def _document_hit(request, key_for, respond) -> HttpResponse | None:
+    key = key_for(request)
+    if key is None:
+        return None
+    version, entry = _lookup_or_none(key)
+    if not entry:
+        return None
+    response = respond(entry["value"])
+    return _with_public_headers(request, response, etag_for(version, response.content), ())
+
+
 def _storable(response) -> bool:
     return response.status_code == 200 and not response.streaming and not response.cookies
 
@@ -300,7 +326,7 @@ def _storable(response) -> bool:
 @receiver(setting_changed)
 def _forget_page_paths(setting, **_kwargs):
     if setting == "ROOT_URLCONF":  # tests that swap the URLs
-        _is_page_path.cache_clear()
+        _view_of_path.cache_clear()
 
 
 class PublicPageCacheMiddleware:
@@ -309,7 +335,9 @@ class PublicPageCacheMiddleware:
     Placed after the security middleware (HTTPS redirect, CSP, framing headers still apply)
     and WhiteNoise, and before sessions, locale, CSRF, authentication and messages, none of
     which a visitor without cookies of their own needs for a page that is the same for
-    everyone: a hit costs one Redis round trip. On the way out it adds the caching headers to
+    everyone: a hit costs one Redis round trip. The same for documents of
+    `@cached_public_document` views (the Thunderbird autoconfig document, whose domain is in
+    the query string). On the way out it adds the caching headers to
     every marked response (see `public_response()`), stores a page that was rendered for a
     cache miss, and makes every other marked response `private`.
     """
@@ -318,19 +346,25 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        cacheable = _cacheable(request)
-        if cacheable and _is_page_path(get_urlconf(), request.path_info):
+        same_for_everyone = _same_for_everyone(request)
+        cacheable = same_for_everyone and not request.GET
+        view = _view_of_path(get_urlconf(), request.path_info) if same_for_everyone else None
+        if cacheable and getattr(view, PAGE_VIEW, False):
             request.get_host()  # checks the Host header against ALLOWED_HOSTS (else a 400)
             key = _page_key(request)
             version, entry = _lookup_or_none(key)
             if entry:
                 return _hit_response(request, entry)
             request._page_cache_miss = (key, version)
+        elif document := getattr(view, DOCUMENT_VIEW, None):
+            hit = _document_hit(request, *document)
+            if hit is not None:
+                return hit
         response = self.get_response(request)
         mark = getattr(response, MARK, None)
         if mark is None:
             return response
-        public = cacheable if mark.page else _same_for_everyone(request)
+        public = cacheable if mark.page else same_for_everyone
         if not (public and _storable(response)):
             response["Cache-Control"] = PRIVATE_CACHE_CONTROL
             patch_vary_headers(response, ("Cookie",))
