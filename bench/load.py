@@ -1,7 +1,7 @@
 """Load benchmark: the portal's pages and machine formats against a bare Django view, on gunicorn.
 
     .venv/bin/python bench/load.py [--seconds 5] [--rounds 3] [--connections 8]
-                                   [--sections targets,recycling]
+                                   [--sections targets,redis,recycling]
 
 Serves the portal with bench/server.py (gunicorn, 2 workers, the project's gunicorn
 configuration, production settings, demo content) and loads it with wrk (Debian package `wrk`).
@@ -11,6 +11,9 @@ targets: each target in alternation (bare, home, article, wizard result, Thunder
   address of the same domain on every request (a wrk Lua script counts up the local part), as
   when the mailboxes of one customer set themselves up. Prints requests per second and p99
   latency per target, each as a ratio to the bare `HttpResponse("ok")` view.
+redis: bare, home, article and Thunderbird autoconfig with Redis as the cache (REDIS_URL, database
+  12 of the Redis on 127.0.0.1:6379, emptied before and after), as the web replicas run: the
+  ratios of a cached page and of autoconfig to the bare view on the same gunicorn.
 recycling: Thunderbird autoconfig and the home page on three servers that differ only in
   gunicorn's worker recycling: none, the project's setting (portal/gunicorn_conf.py) and the
   former `max_requests = 2000`. Prints requests per second and p99 for each.
@@ -19,6 +22,7 @@ Errors (non-2xx answers and socket errors) are counted and must be 0.
 """
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -30,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import redis
 
 from bench.server import prepared_site, running_gunicorn, wizard_cookie
 from portal import gunicorn_conf
@@ -84,6 +90,8 @@ TARGETS = [
     Target("apple profile", "/mobileconfig/?emailaddress=%s"),
 ]
 RECYCLING_TARGETS = [TARGETS[4], TARGETS[1]]
+REDIS_TARGETS = [TARGETS[0], TARGETS[1], TARGETS[2], TARGETS[4]]
+REDIS_URL = "redis://127.0.0.1:6379/12"
 RECYCLING = [
     ("none", ("--max-requests", "0")),
     (
@@ -160,12 +168,23 @@ def print_recycling(rows: list[tuple[str, dict[str, dict]]]) -> None:
             )
 
 
+@contextlib.contextmanager
+def empty_redis_database():
+    """REDIS_URL's database, emptied before and after (never the whole server)."""
+    client = redis.Redis.from_url(REDIS_URL)
+    client.flushdb()
+    try:
+        yield
+    finally:
+        client.flushdb()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--sections", default="targets,recycling")
+    parser.add_argument("--sections", default="targets,redis,recycling")
     options = parser.parse_args()
     sections = options.sections.split(",")
     if not shutil.which("wrk"):
@@ -180,6 +199,12 @@ def main() -> None:
         if "targets" in sections:
             with running_gunicorn(env) as base:
                 results = measure(base, TARGETS, options, wizard_cookie(base))
+                print_targets(results)
+            errors += sum(result["errors"] for result in results.values())
+        if "redis" in sections:
+            with empty_redis_database(), running_gunicorn(env | {"REDIS_URL": REDIS_URL}) as base:
+                results = measure(base, REDIS_TARGETS, options)
+                print(f"\nwith Redis as the cache ({REDIS_URL})")
                 print_targets(results)
             errors += sum(result["errors"] for result in results.values())
         if "recycling" in sections:

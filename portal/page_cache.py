@@ -11,9 +11,18 @@ the ports table and the server list appear inside articles).
 
 Only visitors without cookies of their own (other than the CSRF cookie) are served from the
 cache, so a thank-you message after a vote or a "you already voted" state is never shared.
-The CSRF token inside a cached page (the vote form) is swapped for the visitor's own token on
-every hit. With the shared Redis cache a page lives an hour (PAGE_CACHE_SECONDS); with a
-per-process memory cache only seconds, because a save bumps the version in its own process only.
+A page whose rendering sets a cookie (a form with a CSRF token, a message) is never stored.
+With the shared Redis cache a page lives an hour (PAGE_CACHE_SECONDS); with a per-process
+memory cache only seconds, because a save bumps the version in its own process only.
+
+HTTP caching (browsers, the reverse proxy, a CDN): PublicPageCacheMiddleware answers a cached
+page before sessions, locale, CSRF and authentication run (the cheap hit path), and gives every
+page of `@cached_public_page` (and every `public_response()`, e.g. the autoconfig document) that
+is the same for every visitor `Cache-Control: public, max-age, s-maxage,
+stale-while-revalidate` (PAGE_BROWSER_MAX_AGE, PAGE_SHARED_MAX_AGE,
+PAGE_STALE_WHILE_REVALIDATE), an ETag from the content version and the body, `Vary: Cookie`
+(language is in the URL) and a 304 for a matching If-None-Match; a response for a visitor with
+cookies of their own gets `Cache-Control: private, no-cache` instead (docs/performance-tuning.md).
 
 After commit: a save bumps the version at once and again when its transaction commits, so a
 page rendered from the old rows while the transaction was open (stored under the first bump)
@@ -28,26 +37,32 @@ Keys use the canonical host (PORTAL_HOSTNAME when set), so variants of the Host 
 upper case) cannot multiply the cached copies of a page (see docs/security.md).
 """
 
+import hashlib
 import logging
-import re
 import threading
 import time
-from functools import wraps
+from dataclasses import dataclass
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.dispatch import receiver
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, get_urlconf, resolve
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 
 from portal.localized import current_language
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:content-version"
-CSRF_FIELD = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-CSRF_PLACEHOLDER = "__csrf_token_placeholder__"
+# A CSRF cookie from another page (the wizard) does not change a public page.
 SHAREABLE_COOKIES = {"csrftoken"}
+PRIVATE_CACHE_CONTROL = "private, no-cache"
 # After a cache error this process leaves the cache alone for this long, so an unreachable
 # Redis costs one connection timeout per outage window, not one per request.
 CACHE_RETRY_SECONDS = 5
@@ -117,23 +132,19 @@ def cache_host(request) -> str:
     return settings.PORTAL_HOSTNAME or request.get_host().lower()
 
 
+def _same_for_everyone(request) -> bool:
+    """A GET from a visitor without cookies of their own: nothing about them changes the answer."""
+    return request.method in ("GET", "HEAD") and set(request.COOKIES) <= SHAREABLE_COOKIES
+
+
 def _cacheable(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.GET
-        and set(request.COOKIES) <= SHAREABLE_COOKIES
-    )
+    """A page request the page cache may answer (a query string may change the page)."""
+    return _same_for_everyone(request) and not request.GET
 
 
 def _page_key(request) -> str:
-    return f"page-cache:{request.scheme}:{cache_host(request)}:{current_language()}:{request.path}"
-
-
-def _from_entry(request, entry: dict) -> HttpResponse:
-    html = entry["html"]
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    return HttpResponse(html, content_type=entry["content_type"])
+    """The language is part of the path (Slovenian at the root, English under /en/)."""
+    return f"page-cache:{request.scheme}:{cache_host(request)}:{request.path}"
 
 
 def _versioned_lookup(key: str):
@@ -156,35 +167,216 @@ def _store(key: str, value) -> None:
     _cache_call(lambda: cache.set(key, value, settings.PAGE_CACHE_SECONDS))
 
 
-def get_or_build(key: str, build):
-    """`build()` once per content version; a None result (e.g. not found) is not kept."""
+def get_or_build_versioned(key: str, build):
+    """(content version, `build()`): built once per version; a None result is not kept.
+
+    The version is None while the cache is unavailable (then nothing is kept).
+    """
     version, entry = _lookup_or_none(key)
     if entry:
-        return entry["value"]
+        return version, entry["value"]
     value = build()
     if value is not None and version is not None:
         _store(key, {"version": version, "value": value})
-    return value
+    return version, value
+
+
+def get_or_build(key: str, build):
+    """`build()` once per content version; a None result (e.g. not found) is not kept."""
+    return get_or_build_versioned(key, build)[1]
+
+
+# -- HTTP caching: Cache-Control, ETag, 304 ---------------------------------------------------
+
+
+def etag_for(version, body: bytes) -> str:
+    """A weak validator: the content version and a digest of the bytes (a deploy that changes
+    the HTML without a content change still gets a new one). Weak, because the proxy may
+    compress the body on its way to the browser."""
+    digest = hashlib.blake2b(body, digest_size=8).hexdigest()
+    return f'W/"{version}-{digest}"'
+
+
+def public_cache_control() -> str:
+    return (
+        f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}, "
+        f"s-maxage={settings.PAGE_SHARED_MAX_AGE}, "
+        f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}"
+    )
+
+
+def _not_modified(request, etag: str | None) -> bool:
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header or not etag:
+        return False
+    # Weak comparison (RFC 9110, 13.1.2): W/"x" matches "x" and W/"x".
+    wanted = {tag.removeprefix("W/") for tag in parse_etags(header)}
+    return "*" in wanted or etag.removeprefix("W/") in wanted
+
+
+def _with_public_headers(request, response, etag: str | None, vary: tuple[str, ...]):
+    """`response` with the public caching headers, or a 304 when the client's copy is current."""
+    if _not_modified(request, etag):
+        response = HttpResponseNotModified()
+    response["Cache-Control"] = public_cache_control()
+    if etag:
+        response["ETag"] = etag
+    # LocaleMiddleware adds Accept-Language for paths without a language prefix; here the path
+    # alone decides the language, so that would only split every shared cache's copies.
+    del response["Vary"]
+    if vary:
+        patch_vary_headers(response, vary)
+    return response
+
+
+@dataclass(frozen=True)
+class PublicMark:
+    """Set on a response that is the same for every visitor without cookies of their own."""
+
+    version: object  # the content version the response was built from (None: cache down)
+    vary: tuple[str, ...]  # request headers that still change it
+    page: bool = False  # a page of @cached_public_page: public only without a query string
+    store_key: str | None = None  # where the page is kept in the page cache
+
+
+MARK = "public_cache_mark"
+PAGE_VIEW = "public_cache_page_view"  # set on the views @cached_public_page wraps
+DOCUMENT_VIEW = "public_cache_document_view"  # set by @cached_public_document
+
+
+def public_response(request, response, version, vary: tuple[str, ...] = ()):
+    """Mark `response` (built from content `version`) as cacheable by browsers and proxies.
+
+    PublicPageCacheMiddleware adds the headers on the way out (after every other middleware
+    has had its say), unless something in between set a cookie.
+    """
+    setattr(response, MARK, PublicMark(version, vary))
+    return response
 
 
 def cached_public_page(view):
-    """Serve a public GET page from the cache when nothing about the visitor can change it."""
+    """A public GET page: kept in the page cache and cacheable by browsers and proxies.
+
+    Served from the cache by PublicPageCacheMiddleware while nothing about the visitor can
+    change it; the middleware stores what the view renders here.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable(request):
-            return view(request, *args, **kwargs)
-        key = _page_key(request)
-        version, entry = _lookup_or_none(key)
-        if entry:
-            return _from_entry(request, entry)
         response = view(request, *args, **kwargs)
-        storable = response.status_code == 200 and not response.streaming
-        if storable and version is not None and not response.cookies:
-            html = CSRF_FIELD.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-            _store(
-                key, {"version": version, "html": html, "content_type": response["Content-Type"]}
-            )
+        key, version = getattr(request, "_page_cache_miss", (None, None))
+        setattr(response, MARK, PublicMark(version, ("Cookie",), page=True, store_key=key))
         return response
 
+    setattr(wrapper, PAGE_VIEW, True)
     return wrapper
+
+
+def cached_public_document(key_for, respond):
+    """A public GET view whose answer is kept with `get_or_build()` under `key_for(request)`.
+
+    PublicPageCacheMiddleware answers a hit itself, before sessions, locale, CSRF and the rest:
+    `key_for(request)` (None: let the view answer) names the entry, and `respond(value)` turns
+    the kept value into the response. The view marks what it builds with `public_response()`.
+    """
+
+    def decorate(view):
+        setattr(view, DOCUMENT_VIEW, (key_for, respond))
+        return view
+
+    return decorate
+
+
+@lru_cache(maxsize=4096)
+def _view_of_path(urlconf, path: str):
+    """The view `path` resolves to (once per path and process), None when it is not found.
+
+    Resolved in the path's own language, as LocaleMiddleware has not run yet.
+    """
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    try:
+        with translation.override(language):
+            return resolve(path, urlconf).func
+    except Resolver404:
+        return None
+
+
+def _hit_response(request, entry: dict) -> HttpResponse:
+    response = HttpResponse(entry["body"], content_type=entry["content_type"])
+    response["Content-Language"] = entry["language"]
+    response["Content-Length"] = str(len(entry["body"]))
+    return _with_public_headers(request, response, entry["etag"], ("Cookie",))
+
+
+def _document_hit(request, key_for, respond) -> HttpResponse | None:
+    key = key_for(request)
+    if key is None:
+        return None
+    version, entry = _lookup_or_none(key)
+    if not entry:
+        return None
+    response = respond(entry["value"])
+    return _with_public_headers(request, response, etag_for(version, response.content), ())
+
+
+def _storable(response) -> bool:
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+@receiver(setting_changed)
+def _forget_page_paths(setting, **_kwargs):
+    if setting == "ROOT_URLCONF":  # tests that swap the URLs
+        _view_of_path.cache_clear()
+
+
+class PublicPageCacheMiddleware:
+    """Serves `@cached_public_page` pages from the page cache before the rest of the stack.
+
+    Placed after the security middleware (HTTPS redirect, CSP, framing headers still apply)
+    and WhiteNoise, and before sessions, locale, CSRF, authentication and messages, none of
+    which a visitor without cookies of their own needs for a page that is the same for
+    everyone: a hit costs one Redis round trip. The same for documents of
+    `@cached_public_document` views (the Thunderbird autoconfig document, whose domain is in
+    the query string). On the way out it adds the caching headers to
+    every marked response (see `public_response()`), stores a page that was rendered for a
+    cache miss, and makes every other marked response `private`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        same_for_everyone = _same_for_everyone(request)
+        cacheable = same_for_everyone and not request.GET
+        view = _view_of_path(get_urlconf(), request.path_info) if same_for_everyone else None
+        if cacheable and getattr(view, PAGE_VIEW, False):
+            request.get_host()  # checks the Host header against ALLOWED_HOSTS (else a 400)
+            key = _page_key(request)
+            version, entry = _lookup_or_none(key)
+            if entry:
+                return _hit_response(request, entry)
+            request._page_cache_miss = (key, version)
+        elif document := getattr(view, DOCUMENT_VIEW, None):
+            hit = _document_hit(request, *document)
+            if hit is not None:
+                return hit
+        response = self.get_response(request)
+        mark = getattr(response, MARK, None)
+        if mark is None:
+            return response
+        public = cacheable if mark.page else same_for_everyone
+        if not (public and _storable(response)):
+            response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+            patch_vary_headers(response, ("Cookie",))
+            return response
+        etag = None if mark.version is None else etag_for(mark.version, response.content)
+        if mark.store_key and etag:
+            entry = {
+                "version": mark.version,
+                "body": response.content,
+                "content_type": response["Content-Type"],
+                "language": response.get("Content-Language", current_language()),
+                "etag": etag,
+            }
+            _store(mark.store_key, entry)
+        return _with_public_headers(request, response, etag, mark.vary)

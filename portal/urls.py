@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.help.sitemaps import SITEMAPS
 from portal.help.views import robots_txt
+from portal.page_cache import cached_public_page
 
 # Machine endpoints (autoconfig, Autodiscover, profiles, health) are not translated.
 urlpatterns = [
     path("", include("portal.autoconfig.urls")),
     path("health/", include("portal.health_urls")),
     path(settings.MEDIA_URL.strip("/") + "/", include("portal.mail.media_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
 ]
 

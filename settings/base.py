@@ -76,6 +76,9 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files (SVG icons are documents too) cannot be framed either.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for visitors without cookies: served from the page cache before sessions,
+    # locale and CSRF run; caching headers (Cache-Control, ETag, 304) on the way out.
+    "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The wizard's answers: an encrypted browser-session cookie of their own, never a row.
     "portal.wizard.cookie.WizardCookieMiddleware",
@@ -175,6 +178,14 @@ else:
 # stale at once in a shared cache; a per-process cache only learns of a save made in its own
 # process, so there other processes catch up within seconds instead.
 PAGE_CACHE_SECONDS = 60 * 60 if REDIS_URL else 10
+# HTTP caching of public pages and the autoconfig document (Cache-Control, portal/page_cache.py):
+# browsers keep a copy PAGE_BROWSER_MAX_AGE seconds, shared caches (the reverse proxy, a CDN)
+# PAGE_SHARED_MAX_AGE, and may serve it PAGE_STALE_WHILE_REVALIDATE seconds longer while they
+# fetch a fresh one. A staff save is visible through a shared cache after PAGE_SHARED_MAX_AGE
+# at the latest (docs/performance-tuning.md, "HTTP caching").
+PAGE_BROWSER_MAX_AGE = int(os.environ.get("PORTAL_PAGE_BROWSER_MAX_AGE", "60"))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PORTAL_PAGE_SHARED_MAX_AGE", "60"))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PORTAL_PAGE_STALE_WHILE_REVALIDATE", "30"))
 
 # Admin login against password guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords
 # for one user name from one address, that pair is locked out for AXES_COOLOFF_TIME; after

@@ -34,7 +34,13 @@ from portal.mail.addresses import EmailAddress, InvalidAddress, parse_email
 from portal.mail.choices import INCOMING_PROTOCOLS, Protocol
 from portal.mail.mailsettings import MailSettings
 from portal.mail.selectors import mail_settings_for
-from portal.page_cache import cache_host, get_or_build
+from portal.page_cache import (
+    cache_host,
+    cached_public_document,
+    get_or_build,
+    get_or_build_versioned,
+    public_response,
+)
 
 MAX_AUTODISCOVER_BODY = 64 * 1024
 XML_CONTENT_TYPES = {"text/xml", "application/xml"}
@@ -76,18 +82,36 @@ def _autoconfig_address(request: HttpRequest) -> EmailAddress:
     return domain_only_address(host.removeprefix(AUTOCONFIG_HOST_PREFIX))
 
 
+def _thunderbird_key(request: HttpRequest, address: EmailAddress) -> str:
+    # The document is the same for every mailbox of a domain: built once per content version.
+    return f"autoconfig:{request.scheme}:{cache_host(request)}:{address.domain}"
+
+
+def _thunderbird_key_or_none(request: HttpRequest) -> str | None:
+    try:
+        return _thunderbird_key(request, _autoconfig_address(request))
+    except InvalidAddress:
+        return None
+
+
+def _thunderbird_response(body: bytes) -> HttpResponse:
+    return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
+
+
+# A cached document is answered by PublicPageCacheMiddleware, before the rest of the stack.
+@cached_public_document(_thunderbird_key_or_none, _thunderbird_response)
 @require_safe
 def thunderbird_config(request: HttpRequest) -> HttpResponse:
     try:
         address = _autoconfig_address(request)
     except InvalidAddress:
         return _plain(400, "emailaddress is missing or not a valid email address")
-    # The document is the same for every mailbox of a domain: build it once per content version.
-    key = f"autoconfig:{request.scheme}:{cache_host(request)}:{address.domain}"
-    body = get_or_build(key, lambda: _thunderbird_document(request, address))
+    key = _thunderbird_key(request, address)
+    version, body = get_or_build_versioned(key, lambda: _thunderbird_document(request, address))
     if body is None:
         return _plain(404, NO_SETTINGS)
-    return HttpResponse(body, content_type=thunderbird.CONTENT_TYPE)
+    # The same for every visitor: browsers, the proxy and CDNs may keep it (portal/page_cache.py).
+    return public_response(request, _thunderbird_response(body), version)
 
 
 def _thunderbird_document(request: HttpRequest, address: EmailAddress) -> bytes | None:

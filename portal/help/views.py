@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from portal.help.macros import render_article_body
@@ -14,7 +15,13 @@ from portal.help.markup import table_of_contents
 from portal.help.models import Article, ArticleSlugRedirect, Category
 from portal.help.search.query import MAX_QUERY_LENGTH
 from portal.help.search.service import search_help
-from portal.help.votes import over_vote_limit, record_vote, remember_vote, voted_article_ids
+from portal.help.votes import (
+    over_vote_limit,
+    record_vote,
+    remember_vote,
+    sent_from_this_site,
+    voted_article_ids,
+)
 from portal.hosts import portal_url
 from portal.localized import current_language
 from portal.page_cache import cached_public_page
@@ -110,16 +117,26 @@ def article(request, slug):
     return _render_article(request, article)
 
 
+@csrf_exempt  # the article page is the same for everyone: no token; the origin is checked
 @require_POST
 def vote(request, slug):
-    """Was this article helpful? POST, then back to the article (works without JavaScript)."""
+    """Was this article helpful? POST, then back to the article (works without JavaScript).
+
+    No CSRF token (docs/decisions/0090): the browser's Sec-Fetch-Site / Origin must say the
+    form was sent from this site, and the vote limit per address still applies.
+    """
     article = get_object_or_404(Article.objects.published().only("pk", "slug"), slug=slug)
+    if not sent_from_this_site(request):
+        message = _("Your vote was not counted: please vote on the article page itself.")
+        return _render_article(request, _article_page(slug), status=403, vote_error=message)
     answer = request.POST.get("helpful")
     if answer not in ("yes", "no"):
         message = _("Please answer “Yes” or “No”.")
         return _render_article(request, _article_page(slug), status=400, vote_error=message)
     voted = voted_article_ids(request)
-    response = HttpResponseRedirect(article.get_absolute_url() + "#feedback", status=303)
+    # `?feedback`: a URL of its own, so no browser shows its cached copy of the article (with
+    # the form) instead of the thank-you rendered for this visitor.
+    response = HttpResponseRedirect(article.get_absolute_url() + "?feedback#feedback", status=303)
     if article.pk in voted:
         messages.info(request, _("You have already rated this article. Thank you!"))
         return response

@@ -8,9 +8,14 @@ client address and article (PORTAL_VOTE_RATE, counted in the shared cache by
 django-ratelimit, which keeps only a hash of the address). Over the limit the vote is quietly
 not counted: the visitor still sees "thank you", so there is nothing to probe. While the cache
 is unreachable, votes are counted without the limit (a warning is logged).
+
+The vote form carries no CSRF token, so that the article page is the same for every visitor
+and shared caches can keep it (docs/decisions/0090). Instead `sent_from_this_site()` asks
+what the browser itself says about where the form was sent from.
 """
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -71,3 +76,27 @@ def record_vote(article, helpful: bool) -> None:
             ArticleFeedback.objects.create(article=article, **{column: 1})
     except IntegrityError:  # another vote created the row first
         ArticleFeedback.objects.filter(article=article).update(**{column: F(column) + 1})
+
+
+def _origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
+
+
+def sent_from_this_site(request) -> bool:
+    """True when the browser says the POST comes from a page of this site.
+
+    Sec-Fetch-Site (sent by every current browser, not settable by a page) must be
+    `same-origin`; without it, Origin, and without that, Referer must be this site's origin
+    (or one of CSRF_TRUSTED_ORIGINS). A POST that says none of them is refused: a browser
+    that a forged form could use always says at least one.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    origin = request.headers.get("Origin")
+    if origin is None:
+        origin = _origin_of(request.headers.get("Referer", ""))
+    own = f"{request.scheme}://{request.get_host()}".lower()
+    trusted = {value.lower() for value in settings.CSRF_TRUSTED_ORIGINS}
+    return bool(origin) and origin.lower() in trusted | {own}

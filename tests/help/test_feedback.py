@@ -9,6 +9,18 @@ from portal.help.votes import COOKIE
 
 PAGES = {"sl": "/clanek/{slug}/", "en": "/en/article/{slug}/"}
 VOTES = {"sl": "/clanek/{slug}/glas/", "en": "/en/article/{slug}/vote/"}
+# What every current browser sends with a form posted from one of the site's own pages.
+FROM_OUR_PAGE = {"Sec-Fetch-Site": "same-origin"}
+
+
+def browser(**defaults) -> Client:
+    """A browser on the article page (it says where its form was sent from)."""
+    return Client(headers=FROM_OUR_PAGE, **defaults)
+
+
+@pytest.fixture
+def client():
+    return browser()
 
 
 @pytest.fixture
@@ -32,11 +44,11 @@ def test_a_yes_vote_is_counted_and_thanked_without_javascript(
     page = client.get(PAGES[language].format(slug=article.slug)).text
     assert asks in page
     assert f'action="{VOTES[language].format(slug=article.slug)}"' in page
-    assert 'name="csrfmiddlewaretoken"' in page
+    assert 'name="csrfmiddlewaretoken"' not in page  # the same page for everyone
 
     response = client.post(VOTES[language].format(slug=article.slug), {"helpful": "yes"})
     assert response.status_code == 303
-    assert response["Location"] == PAGES[language].format(slug=article.slug) + "#feedback"
+    assert response["Location"] == PAGES[language].format(slug=article.slug) + "?feedback#feedback"
     assert counts(article) == (1, 0)
 
     after = client.get(response["Location"]).text
@@ -71,7 +83,7 @@ def test_one_vote_per_browser_per_article(client, article, content):
     other = content.article(slug="drugi")
     client.post(VOTES["sl"].format(slug=other.slug), {"helpful": "no"})
     assert counts(other) == (0, 1)
-    Client().post(url, {"helpful": "no"})
+    browser().post(url, {"helpful": "no"})
     assert counts(article) == (1, 1)
 
 
@@ -93,11 +105,45 @@ def test_a_vote_without_a_valid_answer_is_a_clear_400(client, article, answer):
     assert counts(article) == (0, 0)
 
 
-def test_voting_needs_post_and_a_csrf_token(article):
-    url = VOTES["sl"].format(slug=article.slug)
-    assert Client().get(url).status_code == 405
-    assert Client(enforce_csrf_checks=True).post(url, {"helpful": "yes"}).status_code == 403
+def test_voting_needs_post(article):
+    assert browser().get(VOTES["sl"].format(slug=article.slug)).status_code == 405
     assert counts(article) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "cross-site"},
+     {"Sec-Fetch-Site": "same-site"},
+     {"Origin": "https://napadalec.example"},
+     {"Origin": "null"},
+     {"Referer": "https://napadalec.example/stran/"},
+     {}],
+    ids=["cross-site", "same-site", "other-origin", "null-origin", "other-referer", "nothing"],
+)  # fmt: skip
+def test_a_vote_sent_from_another_site_is_refused_with_a_clear_403(article, headers):
+    response = Client(headers=headers).post(
+        VOTES["sl"].format(slug=article.slug), {"helpful": "no"}
+    )
+    assert response.status_code == 403
+    assert "Vaš glas ni bil upoštevan: glasujte neposredno na strani članka." in response.text
+    assert COOKIE not in response.cookies
+    assert counts(article) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "http://testserver"},
+     {"Referer": "http://testserver/clanek/kaj-je-imap/"},
+     {"Origin": "https://pomoc.example.si"}],
+    ids=["own-origin", "own-referer", "trusted-origin"],
+)  # fmt: skip
+def test_a_browser_without_sec_fetch_site_votes_from_our_own_origin(article, settings, headers):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://pomoc.example.si"]
+    response = Client(headers=headers).post(
+        VOTES["sl"].format(slug=article.slug), {"helpful": "no"}
+    )
+    assert response.status_code == 303
+    assert counts(article) == (0, 1)
 
 
 def test_votes_on_unknown_or_unpublished_articles_are_404(client, content):
@@ -141,7 +187,7 @@ def test_a_client_dropping_its_cookie_cannot_stuff_votes_and_still_sees_thanks(a
     settings.PORTAL_VOTE_RATE = "5/d"
     url = VOTES["en"].format(slug=article.slug)
     for _ in range(50):  # a fresh browser (no vote cookie) each time, from the same address
-        visitor = Client()
+        visitor = browser()
         response = visitor.post(url, {"helpful": "no"})
         assert response.status_code == 303
         assert "We are sorry this article did not help." in visitor.get(response["Location"]).text
@@ -153,7 +199,7 @@ def test_the_vote_limit_is_per_address_and_article(content, article, settings):
     other = content.article(slug="kaj-je-pop3")
     for address in ("198.51.100.7", "198.51.100.7", "198.51.100.7", "203.0.113.9"):
         for voted_on in (article, other):
-            Client(REMOTE_ADDR=address).post(
+            browser(REMOTE_ADDR=address).post(
                 VOTES["sl"].format(slug=voted_on.slug), {"helpful": "yes"}
             )
     assert counts(article) == (3, 0)  # two from the first address, one from the second

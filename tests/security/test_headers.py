@@ -61,7 +61,15 @@ RESPONSES = {
     "wizard 400 (sl)": (lambda c: c.post("/carovnik/", {"email": "@@"}), 400),
     "wizard 400 (en)": (lambda c: c.post("/en/wizard/", {"email": "@@"}), 400),
     "wizard redirect": (lambda c: c.get("/carovnik/rezultat/"), 302),
-    "vote 400": (lambda c: c.post("/clanek/kaj-je-imap/glas/", {"helpful": "maybe"}), 400),
+    "vote 400": (
+        lambda c: c.post(
+            "/clanek/kaj-je-imap/glas/",
+            {"helpful": "maybe"},
+            headers={"Sec-Fetch-Site": "same-origin"},
+        ),
+        400,
+    ),
+    "vote 403": (lambda c: c.post("/clanek/kaj-je-imap/glas/", {"helpful": "yes"}), 403),
     "DNS guide (sl)": (lambda c: c.get("/dns/", {"domain": "vasadomena.si"}), 200),
     "DNS guide (en)": (lambda c: c.get("/en/dns/", {"domain": "vasadomena.si"}), 200),
     "404 (sl)": (lambda c: c.get("/ni-take-strani/"), 404),

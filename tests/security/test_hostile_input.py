@@ -278,7 +278,9 @@ def test_search(demo, q, language):
 def test_vote(demo, slug, helpful, extra, language):
     describe(slug, helpful, *extra, *extra.values())
     path = url(language, "help:vote", "SLUG").replace("SLUG", quote_from_bytes(raw(slug), safe=""))
-    response = post_form(Client(), path, extra | {"helpful": helpful})
+    # Sent from the article page, as a browser says (Sec-Fetch-Site), so the answer is checked.
+    browser = Client(headers={"Sec-Fetch-Site": "same-origin"})
+    response = post_form(browser, path, extra | {"helpful": helpful})
     assert_handled(response, {303, 400, 404})
 
 
@@ -436,7 +438,14 @@ def test_any_declared_charset_on_any_form_post(
     # generic(): the test client's post() would re-encode the body in the declared charset;
     # CONTENT_TYPE: it would drop the header of an empty body, which a real client sends.
     path = url(language, endpoint, *args)
-    response = client.generic("POST", path, body, content_type, CONTENT_TYPE=content_type)
+    response = client.generic(
+        "POST",
+        path,
+        body,
+        content_type,
+        headers={"Sec-Fetch-Site": "same-origin"},  # a browser's form from our own page
+        CONTENT_TYPE=content_type,
+    )
     if names_utf8(charset) or not charset:
         assert_handled(response, utf8_statuses | {400})
         return
