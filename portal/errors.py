@@ -1,9 +1,12 @@
-"""Error pages in the visitor's language; only the staff 403 page reads the database."""
+"""Error pages in the visitor's language. The 404 page shows the support contact staff edit
+(one query at most); the 500 page reads nothing from the database, as the database may be what
+failed, and shows the contact from the settings."""
 
 from django.contrib import admin
 from django.http import Http404
 from django.shortcuts import render
 
+from portal.help.support import contact_from_settings
 from portal.staff.permissions_summary import allowed_actions, role_names
 
 
@@ -37,4 +40,4 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    return render(request, "500.html", {"support": contact_from_settings()}, status=500)
