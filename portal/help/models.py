@@ -263,12 +263,12 @@ class SupportContact(LocalizedMixin, models.Model):
     SINGLE_ROW = 1
 
     email_sl = models.EmailField(
-        _("e-mail (Slovenian pages)"),
+        _("email (Slovenian pages)"),
         blank=True,
         help_text=_("The demo's podpora@example.si is a placeholder: enter your own address."),
     )
     email_en = models.EmailField(
-        _("e-mail (English pages)"), blank=True, help_text=_("Empty: the Slovenian one.")
+        _("email (English pages)"), blank=True, help_text=_("Empty: the Slovenian one.")
     )
     phone_sl = models.CharField(
         _("phone (Slovenian pages)"),

@@ -19,8 +19,8 @@ class Migration(migrations.Migration):
             name='SupportContact',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email_sl', models.EmailField(blank=True, help_text="The demo's podpora@example.si is a placeholder: enter your own address.", max_length=254, verbose_name='e-mail (Slovenian pages)')),
-                ('email_en', models.EmailField(blank=True, help_text='Empty: the Slovenian one.', max_length=254, verbose_name='e-mail (English pages)')),
+                ('email_sl', models.EmailField(blank=True, help_text="The demo's podpora@example.si is a placeholder: enter your own address.", max_length=254, verbose_name='email (Slovenian pages)')),
+                ('email_en', models.EmailField(blank=True, help_text='Empty: the Slovenian one.', max_length=254, verbose_name='email (English pages)')),
                 ('phone_sl', models.CharField(blank=True, help_text="As customers dial it, e.g. +386 1 234 56 78. The demo's +386 1 600 00 00 is a placeholder.", max_length=40, verbose_name='phone (Slovenian pages)')),
                 ('phone_en', models.CharField(blank=True, help_text='Empty: the Slovenian one.', max_length=40, verbose_name='phone (English pages)')),
                 ('hours_sl', models.CharField(blank=True, help_text='When support answers, e.g. »ob delavnikih od 8. do 16. ure«.', max_length=200, verbose_name='hours (Slovenian)')),
@@ -36,8 +36,8 @@ class Migration(migrations.Migration):
             name='HistoricalSupportContact',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('email_sl', models.EmailField(blank=True, help_text="The demo's podpora@example.si is a placeholder: enter your own address.", max_length=254, verbose_name='e-mail (Slovenian pages)')),
-                ('email_en', models.EmailField(blank=True, help_text='Empty: the Slovenian one.', max_length=254, verbose_name='e-mail (English pages)')),
+                ('email_sl', models.EmailField(blank=True, help_text="The demo's podpora@example.si is a placeholder: enter your own address.", max_length=254, verbose_name='email (Slovenian pages)')),
+                ('email_en', models.EmailField(blank=True, help_text='Empty: the Slovenian one.', max_length=254, verbose_name='email (English pages)')),
                 ('phone_sl', models.CharField(blank=True, help_text="As customers dial it, e.g. +386 1 234 56 78. The demo's +386 1 600 00 00 is a placeholder.", max_length=40, verbose_name='phone (Slovenian pages)')),
                 ('phone_en', models.CharField(blank=True, help_text='Empty: the Slovenian one.', max_length=40, verbose_name='phone (English pages)')),
                 ('hours_sl', models.CharField(blank=True, help_text='When support answers, e.g. »ob delavnikih od 8. do 16. ure«.', max_length=200, verbose_name='hours (Slovenian)')),
