@@ -62,6 +62,6 @@ def is_demo(values: dict[str, str]) -> bool:
 
 
 def contact_from_settings() -> Contact:
-    """The contact for pages built without the database (the 500 and 503 pages):
+    """The contact for pages built without the database (the 400, 403, 500 and 503 pages):
     PORTAL_SUPPORT_EMAIL and PORTAL_SUPPORT_PHONE, the same in both languages."""
     return Contact(email=settings.PORTAL_SUPPORT_EMAIL, phone=settings.PORTAL_SUPPORT_PHONE)
