@@ -203,3 +203,20 @@ def test_english_falls_back_to_the_slovenian_values_field_by_field():
     assert contact_for(values, "sl") == Contact("pomoc@neoserv.si", "01 234", "")
     assert not contact_for({}, "sl")
     assert Contact(phone="+386 (1) 234-56.78").tel == "+38612345678"
+
+
+def test_pages_built_without_the_database_show_the_contact_from_the_settings(settings, rf):
+    """No db fixture: the 400 and 500 pages must render while the database is out of reach."""
+    from django.utils import translation
+
+    from portal.errors import bad_request, server_error
+
+    settings.PORTAL_SUPPORT_EMAIL = "pomoc@neoserv.si"
+    settings.PORTAL_SUPPORT_PHONE = "+386 1 234 56 78"
+    with translation.override("sl"):
+        for view, status in ((bad_request, 400), (server_error, 500)):
+            response = view(rf.get("/"))
+            assert response.status_code == status
+            footer = part(response.content.decode(), '<footer class="site-footer">', "</footer>")
+            assert SL["email"] in footer
+            assert SL["phone"] in footer
