@@ -30,6 +30,4 @@ def site(request):
         "site_origin": origin,
         "language_alternates": alternates,
         "organization": settings.PORTAL_ORGANIZATION,
-        "support_email": settings.PORTAL_SUPPORT_EMAIL,
-        "support_phone": settings.PORTAL_SUPPORT_PHONE,
     }

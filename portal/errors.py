@@ -1,9 +1,13 @@
-"""Error pages in the visitor's language; only the staff 403 page reads the database."""
+"""Error pages in the visitor's language. The 404 page shows the support contact staff edit
+(one query); the 400, plain 403 and 500 pages read nothing from the database (it may be what
+failed, or the request never got that far) and show the contact from the settings. Only the
+staff 403 page reads the database otherwise."""
 
 from django.contrib import admin
 from django.http import Http404
 from django.shortcuts import render
 
+from portal.help.support import contact_from_settings
 from portal.staff.permissions_summary import allowed_actions, role_names
 
 
@@ -16,7 +20,7 @@ class ExplainedNotFound(Http404):
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return render(request, "400.html", {"support": contact_from_settings()}, status=400)
 
 
 def permission_denied(request, exception=None):
@@ -28,7 +32,7 @@ def permission_denied(request, exception=None):
             "allowed": allowed_actions(user),
         }
         return render(request, "admin/403.html", context, status=403)
-    return render(request, "403.html", status=403)
+    return render(request, "403.html", {"support": contact_from_settings()}, status=403)
 
 
 def page_not_found(request, exception=None):
@@ -37,4 +41,4 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    return render(request, "500.html", {"support": contact_from_settings()}, status=500)

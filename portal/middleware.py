@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from portal import db_deadline, proxies
 from portal.health import HEALTH_VIEWS
+from portal.help.support import contact_from_settings
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +38,7 @@ def service_unavailable_response() -> HttpResponse:
         "503.html",
         {
             "organization": settings.PORTAL_ORGANIZATION,
-            "support_email": settings.PORTAL_SUPPORT_EMAIL,
-            "support_phone": settings.PORTAL_SUPPORT_PHONE,
+            "support": contact_from_settings(),
         },
     )
     response = HttpResponse(html, status=503)

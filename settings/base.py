@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.help.context_processors.support",
             ],
         },
     },
@@ -303,6 +304,8 @@ SECURE_CSP = {
 
 # The company the portal belongs to, shown in pages and in machine-readable profiles.
 PORTAL_ORGANIZATION = os.environ.get("PORTAL_ORGANIZATION", "NEOSERV")
+# Support contact on the 503 page only, which is built without the database. Every other page
+# shows the contact staff edit in the admin (help.SupportContact, docs/staff-admin.md).
 PORTAL_SUPPORT_EMAIL = os.environ.get("PORTAL_SUPPORT_EMAIL", "podpora@example.si")
 PORTAL_SUPPORT_PHONE = os.environ.get("PORTAL_SUPPORT_PHONE", "+386 1 600 00 00")
 # Votes counted per client address and article ("Was this helpful?"); more are quietly not

@@ -192,3 +192,17 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def support_contact(db):
+    """The support contact staff would enter: English e-mail and hours of their own."""
+    from portal.help.models import SupportContact
+
+    return SupportContact.objects.create(
+        email_sl="pomoc@neoserv.si",
+        email_en="help@neoserv.si",
+        phone_sl="+386 1 234 56 78",
+        hours_sl="ob delavnikih od 8. do 16. ure",
+        hours_en="on working days from 8:00 to 16:00",
+    )

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from portal.demo.loader import DemoContent, load_demo
-from portal.help.models import Article, Category, SearchSynonym
+from portal.help.models import Article, Category, SearchSynonym, SupportContact
 from portal.help.search.query import query_words
 from portal.mail.addresses import to_ascii_domain
 from portal.mail.models import (
@@ -27,6 +27,7 @@ from portal.mail.models import (
 from portal.markdown import normalise_source
 
 PROVIDERS_FILE = Path(__file__).parent / "content" / "providers.toml"
+SUPPORT_FILE = Path(__file__).parent / "content" / "support.toml"
 
 
 def upsert(model, lookup: dict, values: dict) -> tuple[object, str]:
@@ -175,6 +176,12 @@ def seed_providers(tally: Counter) -> None:
         tally[upsert(MailProvider, {"slug": slug}, values)[1]] += 1
 
 
+def seed_support_contact(tally: Counter, path: Path = SUPPORT_FILE) -> None:
+    """The demo's support contact: placeholders marked as demo values (support.toml)."""
+    values = tomllib.loads(path.read_text(encoding="utf-8"))
+    tally[upsert(SupportContact, {"pk": SupportContact.SINGLE_ROW}, values)[1]] += 1
+
+
 @transaction.atomic
 def seed_all(demo: DemoContent | None = None) -> Counter:
     demo = demo or load_demo()
@@ -186,4 +193,5 @@ def seed_all(demo: DemoContent | None = None) -> Counter:
     seed_providers(tally)
     seed_help_centre(demo, tally)
     seed_search_synonyms(demo, tally)
+    seed_support_contact(tally)
     return tally

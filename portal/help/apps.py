@@ -13,7 +13,7 @@ class HelpConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, as Django requires: models can be imported only once apps are ready.
         from portal.help import receivers
-        from portal.help.models import Article, Category
+        from portal.help.models import Article, Category, SupportContact
 
         pre_save.connect(receivers.remember_stored_slug, sender=Article, dispatch_uid="help-slug")
         post_save.connect(receivers.keep_old_address, sender=Article, dispatch_uid="help-redirect")
@@ -25,8 +25,8 @@ class HelpConfig(AppConfig):
         )
 
         # Any change to what public pages show makes the cached pages stale (the mail app
-        # connects its own models the same way).
-        for model in (Article, Category):
+        # connects its own models the same way). The support contact is on every page.
+        for model in (Article, Category, SupportContact):
             uid = f"page-cache-{model.__name__}"
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-delete")

@@ -260,3 +260,66 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SupportContact(LocalizedMixin, models.Model):
+    """How customers reach support: shown in the footer, after a "no" vote and on dead ends.
+
+    One row (staff edit it in the admin; `save()` always writes row 1). Each field has a
+    Slovenian and an English value; an empty English value falls back to the Slovenian one, and
+    an empty value is simply not shown.
+    """
+
+    SINGLE_ROW = 1
+
+    email_sl = models.EmailField(
+        _("email (Slovenian pages)"),
+        blank=True,
+        help_text=_("The demo's podpora@example.si is a placeholder: enter your own address."),
+    )
+    email_en = models.EmailField(
+        _("email (English pages)"), blank=True, help_text=_("Empty: the Slovenian one.")
+    )
+    phone_sl = models.CharField(
+        _("phone (Slovenian pages)"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "As customers dial it, e.g. +386 1 234 56 78. The demo's +386 1 600 00 00 is a "
+            "placeholder."
+        ),
+    )
+    phone_en = models.CharField(
+        _("phone (English pages)"),
+        max_length=40,
+        blank=True,
+        help_text=_("Empty: the Slovenian one."),
+    )
+    hours_sl = models.CharField(
+        _("hours (Slovenian)"),
+        max_length=200,
+        blank=True,
+        help_text=_("When support answers, e.g. »ob delavnikih od 8. do 16. ure«."),
+    )
+    hours_en = models.CharField(
+        _("hours (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “on working days from 8:00 to 16:00”. Empty: the Slovenian one."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("support contact")
+        verbose_name_plural = _("support contact")
+
+    def __str__(self) -> str:
+        return str(_("support contact"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLE_ROW
+        for field in ("email", "phone", "hours"):
+            for language in ("sl", "en"):
+                name = f"{field}_{language}"
+                setattr(self, name, (getattr(self, name) or "").strip())
+        super().save(*args, **kwargs)

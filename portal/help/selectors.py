@@ -1,11 +1,14 @@
-"""What the staff overview shows: read-only queries, a constant number per page."""
+"""Reads for the help centre: what the staff overview shows (a constant number of queries per
+page) and the support contact every public page shows."""
 
 from datetime import datetime
 
 from django.db.models import ExpressionWrapper, F, FloatField
 from django.utils import timezone
 
-from portal.help.models import Article, ArticleFeedback, SearchMiss
+from portal.help.models import Article, ArticleFeedback, SearchMiss, SupportContact
+from portal.help.support import FIELDS, LANGUAGES, Contact, contact_for
+from portal.localized import current_language
 
 OVERVIEW_LIMIT = 20
 # An article needs a few votes before its rating means something.
@@ -50,3 +53,20 @@ def articles_due_for_review(months: int, now: datetime | None = None, limit: int
         .select_related("category")
         .order_by("updated")[:limit]
     )
+
+
+SUPPORT_CONTACT_FIELDS = [f"{field}_{language}" for field in FIELDS for language in LANGUAGES]
+
+
+def support_contact_values() -> dict[str, str]:
+    """The support contact's stored fields ({} when staff have not set one): one query.
+
+    Public pages served from the page cache cost none; a staff edit bumps the content version
+    (help/apps.py), so cached pages show the new contact at once.
+    """
+    return SupportContact.objects.values(*SUPPORT_CONTACT_FIELDS).first() or {}
+
+
+def support_contact(language: str | None = None) -> Contact:
+    """The support contact in `language` (default: the current one)."""
+    return contact_for(support_contact_values(), language or current_language())

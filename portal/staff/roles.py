@@ -1,6 +1,7 @@
 """The two staff roles, defined in code and written to the database as auth groups.
 
-"Support staff" keep the content current: they add and edit articles, categories, synonyms
+"Support staff" keep the content current: they add and edit articles, categories, synonyms,
+the support contact,
 mail programs with their steps, and known mail providers, and may only look at servers, hosting packages and ports.
 "Administrators" may do everything the admin offers.
 
@@ -26,6 +27,8 @@ SUPPORT_STAFF_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "articlefeedback": ("view",),
         "searchmiss": ("view",),
         "articleslugredirect": ("view",),
+        # How customers reach support (one row): support keeps it current, never removes it.
+        "supportcontact": ("add", "change", "view"),
     },
     "mail": {
         "mailprogram": ("add", "change", "view"),

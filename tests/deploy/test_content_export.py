@@ -18,6 +18,7 @@ CONTENT_MODELS = [
     "help.SearchTerm",
     "help.ArticleFeedback",
     "help.SearchMiss",
+    "help.SupportContact",
     "mail.Server",
     "mail.HostingPackage",
     "mail.PortSetting",

@@ -61,7 +61,7 @@ def test_a_yes_vote_is_counted_and_thanked_without_javascript(
     [("sl", "Žal nam je, da vam članek ni pomagal."),
      ("en", "We are sorry this article did not help.")],
 )  # fmt: skip
-def test_a_no_vote_offers_the_wizard_and_support(client, article, settings, language, sorry):
+def test_a_no_vote_offers_the_wizard_and_support(client, article, support_contact, language, sorry):
     response = client.post(
         VOTES[language].format(slug=article.slug), {"helpful": "no"}, follow=True
     )
@@ -70,7 +70,10 @@ def test_a_no_vote_offers_the_wizard_and_support(client, article, settings, lang
     assert sorry in html
     wizard = "/carovnik/" if language == "sl" else "/en/wizard/"
     assert f'<a href="{wizard}">' in html
-    assert f'href="mailto:{settings.PORTAL_SUPPORT_EMAIL}"' in html.split('id="feedback"')[1]
+    feedback = html.split('id="feedback"')[1].split("</section>")[0]
+    email = "pomoc@neoserv.si" if language == "sl" else "help@neoserv.si"
+    assert f'<a href="mailto:{email}">{email}</a>' in feedback
+    assert '<a href="tel:+38612345678">+386 1 234 56 78</a>' in feedback
 
 
 def test_one_vote_per_browser_per_article(client, article, content):
@@ -179,7 +182,8 @@ def test_the_vote_form_adds_no_queries_to_the_article_page(
     client, article, django_assert_max_num_queries
 ):
     client.post(VOTES["sl"].format(slug=article.slug), {"helpful": "yes"})
-    with django_assert_max_num_queries(2):  # the article with its category, related articles
+    # The article with its category, related articles, and the support contact.
+    with django_assert_max_num_queries(3):
         assert client.get(PAGES["sl"].format(slug=article.slug)).status_code == 200
 
 

@@ -316,7 +316,7 @@ def test_search_page_queries_do_not_grow_with_the_number_of_articles(
             title_sl=f"Poštni predal {number}",
             body_sl="Poštni strežnik in Thunderbird.",
         )
-    with django_assert_max_num_queries(budget):
+    with django_assert_max_num_queries(budget + 1):  # and the support contact in the footer
         response = Client().get("/iskanje/", {"q": typed})
     assert response.status_code == 200
     assert ("<mark>" in response.text) == (budget < 8)

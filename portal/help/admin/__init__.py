@@ -2,6 +2,7 @@
 
 - articles.py: articles (preview, edit conflicts) and categories;
 - feedback.py: feedback, searches without results, synonyms, former addresses;
+- support.py: the support contact (one row, per language);
 - overview.py and urls.py: the staff overview page.
 """
 
@@ -12,6 +13,7 @@ from portal.help.admin.feedback import (
     SearchMissAdmin,
     SearchSynonymAdmin,
 )
+from portal.help.admin.support import SupportContactAdmin
 
 __all__ = [
     "ArticleAdmin",
@@ -20,4 +22,5 @@ __all__ = [
     "CategoryAdmin",
     "SearchMissAdmin",
     "SearchSynonymAdmin",
+    "SupportContactAdmin",
 ]

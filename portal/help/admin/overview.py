@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from portal.help import selectors
+from portal.help.support import is_demo
 
 
 def overview(request):
@@ -18,5 +19,6 @@ def overview(request):
         "search_misses": selectors.frequent_search_misses(),
         "due_for_review": selectors.articles_due_for_review(months),
         "review_months": months,
+        "support_contact_is_demo": is_demo(selectors.support_contact_values()),
     }
     return TemplateResponse(request, "admin/help/overview.html", context)
