@@ -104,6 +104,11 @@ def test_retired_windows_mail_has_a_page_that_says_so_and_what_to_use(client, de
     english = text_of(client.get("/en/programs/windows-mail/"))
     assert "Windows Mail is retired" in english
     assert "on 31 December 2024" in english
+    search = text_of(client.get("/iskanje/?q=windows+mail"))
+    assert (
+        "Program Pošta (Windows Mail) je ukinjen Vodnik našteje programe, ki jih lahko "
+        "uporabite namesto njega." in search
+    )
 
 
 def test_the_wizard_does_not_offer_the_retired_program(client, demo):
