@@ -50,6 +50,10 @@ def test_guide_page_shows_the_steps_with_our_general_values(client, demo):
     html = response.content.decode()
     assert '<table class="ports-table">' in html
     assert '<a class="btn btn-primary btn-lg" href="/carovnik/?program=outlook-windows">' in html
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/programs/outlook-windows/">'
+        in html
+    )
 
 
 def test_guide_page_shows_only_the_imap_steps_over_an_encrypted_connection(client, demo):
