@@ -23,6 +23,7 @@ CONTENT_MODELS = [
     "mail.PortSetting",
     "mail.MailProgram",
     "mail.ProgramStep",
+    "mail.ProgramWarning",
     "mail.MailProvider",
 ]
 
