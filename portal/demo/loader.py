@@ -72,6 +72,14 @@ class Step:
 
 
 @dataclass(frozen=True)
+class GuideWarning:
+    """Something to know about a program, shown on its guide page."""
+
+    text_sl: str
+    text_en: str
+
+
+@dataclass(frozen=True)
 class Program:
     slug: str
     name: str
@@ -81,6 +89,11 @@ class Program:
     user_agent_hint: str
     order: int
     steps: tuple[Step, ...]
+    name_en: str = ""  # only where the English name differs
+    aliases: tuple[str, ...] = ()  # further names customers search for
+    active: bool = True  # offered in the wizard
+    retired: bool = False  # its maker ended it: the guide page says so
+    warnings: tuple[GuideWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,7 +170,13 @@ def load_program(entry: dict, where: Path) -> Program:
         )
         for step in entry.get("steps", [])
     )
-    return build(Program, {**entry, "steps": steps}, where)
+    warnings = tuple(
+        GuideWarning(text_sl=warning["sl"], text_en=warning["en"])
+        for warning in entry.get("warnings", [])
+    )
+    values = {**entry, "steps": steps, "warnings": warnings}
+    values["aliases"] = tuple(entry.get("aliases", ()))
+    return build(Program, values, where)
 
 
 def load_article(path: Path) -> Article:

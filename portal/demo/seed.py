@@ -22,6 +22,7 @@ from portal.mail.models import (
     MailProvider,
     PortSetting,
     ProgramStep,
+    ProgramWarning,
     Server,
 )
 from portal.markdown import normalise_source
@@ -85,11 +86,28 @@ def seed_ports(demo: DemoContent, tally: Counter) -> None:
         tally[upsert(PortSetting, lookup, {"preferred": port.preferred})[1]] += 1
 
 
+def seed_program_warnings(program: MailProgram, entry) -> bool:
+    """The program's warnings as in the file; True when they had to be rewritten."""
+    fields = ("order", "text_sl", "text_en")
+    wanted = [
+        (order, normalise_source(warning.text_sl), normalise_source(warning.text_en))
+        for order, warning in enumerate(entry.warnings, start=1)
+    ]
+    if list(program.warnings.order_by("order").values_list(*fields)) == wanted:
+        return False
+    program.warnings.all().delete()
+    for row in wanted:
+        ProgramWarning.objects.create(program=program, **dict(zip(fields, row, strict=True)))
+    return True
+
+
 def seed_programs(demo: DemoContent, tally: Counter) -> None:
     for entry in demo.programs:
-        program, outcome = upsert(
-            MailProgram, {"slug": entry.slug}, without(entry, "slug", "steps")
-        )
+        values = without(entry, "slug", "steps", "warnings", "aliases")
+        values["aliases"] = "\n".join(entry.aliases)
+        program, outcome = upsert(MailProgram, {"slug": entry.slug}, values)
+        if seed_program_warnings(program, entry) and outcome == "unchanged":
+            outcome = "updated"
         fields = ("order", "protocol", "variant", "text_sl", "text_en")
         wanted = [
             (

@@ -1,4 +1,5 @@
-"""sitemap.xml: every page in both languages, with hreflang alternates and x-default.
+"""sitemap.xml: every page in both languages, with hreflang alternates and x-default: the
+help centre's pages, categories, articles and program guides.
 
 An article not yet translated is listed only in Slovenian (its English page shows the
 Slovenian text and names the Slovenian page as canonical).
@@ -10,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from portal.help.models import Article, Category
+from portal.mail.models import MailProgram
 
 
 class _Bilingual(Sitemap):
@@ -27,7 +29,7 @@ class PagesSitemap(_Bilingual):
     changefreq = "weekly"
 
     def items(self):
-        return ["help:home", "wizard:start"]
+        return ["help:home", "wizard:start", "help:programs"]
 
     def location(self, item):
         return reverse(item)
@@ -59,4 +61,21 @@ class ArticleSitemap(_Bilingual):
         return self._languages() if article.translated else [settings.LANGUAGE_CODE]
 
 
-SITEMAPS = {"pages": PagesSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+class ProgramGuideSitemap(_Bilingual):
+    """Every program's guide page (retired ones too: they say what to use instead)."""
+
+    priority = 0.7
+
+    def items(self):
+        return MailProgram.objects.with_guide().only("slug").order_by("order", "slug")
+
+    def location(self, program):
+        return reverse("help:program_guide", args=[program.slug])
+
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "categories": CategorySitemap,
+    "articles": ArticleSitemap,
+    "programs": ProgramGuideSitemap,
+}

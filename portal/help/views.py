@@ -24,6 +24,7 @@ from portal.help.votes import (
 )
 from portal.hosts import portal_url
 from portal.localized import current_language
+from portal.mail.selectors import programs_named_in
 from portal.page_cache import cached_public_page
 
 
@@ -157,6 +158,8 @@ def vote(request, slug):
 def search(request):
     page = search_help(request.GET.get("q", ""), current_language())
     context = {"page": page, "max_length": MAX_QUERY_LENGTH}
+    # A program named in the search ("kako nastavim outlook"): its guide comes first.
+    context["program_guides"] = programs_named_in(page.typed) if page.typed else []
     return render(request, "help/search.html", context, status=400 if page.is_error else 200)
 
 

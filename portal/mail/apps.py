@@ -13,7 +13,14 @@ class MailConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, as Django requires: models can be imported only once apps are ready.
         from portal.mail import receivers
-        from portal.mail.models import HostingPackage, PortSetting, ProgramStep, Server
+        from portal.mail.models import (
+            HostingPackage,
+            MailProgram,
+            PortSetting,
+            ProgramStep,
+            ProgramWarning,
+            Server,
+        )
 
         pre_save.connect(
             receivers.normalise_text, sender=ProgramStep, dispatch_uid="mail-step-text"
@@ -31,9 +38,17 @@ class MailConfig(AppConfig):
             receivers.delete_removed_image, sender=ProgramStep, dispatch_uid="mail-removed-image"
         )
 
-        # Ports and servers appear in articles (macros), packages in the machine formats:
-        # any change makes the cached pages stale.
-        for model in (PortSetting, Server, HostingPackage):
+        # Ports and servers appear in articles (macros), packages in the machine formats,
+        # programs, their steps and warnings on the guide pages: any change makes the cached
+        # pages stale.
+        for model in (
+            PortSetting,
+            Server,
+            HostingPackage,
+            MailProgram,
+            ProgramStep,
+            ProgramWarning,
+        ):
             uid = f"page-cache-{model.__name__}"
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-delete")

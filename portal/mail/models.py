@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.localized import LocalizedMixin
+from portal.localized import LocalizedMixin, current_language
 from portal.mail.addresses import InvalidAddress, to_ascii_domain, to_unicode_domain
 from portal.mail.choices import Protocol, Security, StepVariant
 from portal.mail.step_images import step_image_path, validate_step_image
@@ -209,9 +209,30 @@ class MailProgramQuerySet(models.QuerySet):
     def active(self) -> "MailProgramQuerySet":
         return self.filter(active=True)
 
+    def with_guide(self) -> "MailProgramQuerySet":
+        """Programs with a public guide page: the active ones and the retired ones."""
+        return self.filter(Q(active=True) | Q(retired=True))
+
 
 class MailProgram(LocalizedMixin, models.Model):
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("As Slovenian customers know it.")
+    )
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only where it differs, e.g. Mail (iPhone, iPad). Empty: the name."),
+    )
+    aliases = models.TextField(
+        _("search names"),
+        blank=True,
+        help_text=_(
+            "Other names customers type into the search, one per line, e.g. outlook, ajfon or "
+            "gmail aplikacija. Case, č/š/ž and Slovenian endings (outlooku) do not matter. A "
+            "search that names one of these shows this program's guide first."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     platform = models.CharField(_("platform"), max_length=10, choices=Platform.choices)
     icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, default=Icon.GENERIC)
@@ -235,6 +256,14 @@ class MailProgram(LocalizedMixin, models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     active = models.BooleanField(_("active"), default=True)
+    retired = models.BooleanField(
+        _("retired by its maker"),
+        default=False,
+        help_text=_(
+            "The maker no longer supports it. Its guide page stays (old links keep working) "
+            "and says so, with what to use instead; the wizard does not offer it."
+        ),
+    )
     history = HistoricalRecords()
 
     objects = MailProgramQuerySet.as_manager()
@@ -256,6 +285,60 @@ class MailProgram(LocalizedMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the current language (English pages never show the Slovenian one
+        when an English one is set)."""
+        if current_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def alias_list(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.aliases.splitlines() if line.strip())
+
+    def clean(self) -> None:
+        if self.retired and self.active:
+            raise ValidationError(
+                {"active": _("A retired program cannot be active: the wizard must not offer it.")}
+            )
+        self.aliases = "\n".join(dict.fromkeys(self.alias_list))
+
+
+class ProgramWarning(LocalizedMixin, models.Model):
+    """Something a customer should know about one program, shown on its guide page."""
+
+    program = models.ForeignKey(
+        MailProgram, on_delete=models.CASCADE, related_name="warnings", verbose_name=_("program")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text_sl = models.TextField(
+        _("text (Slovenian)"),
+        help_text=_("Short Markdown: **bold**, lists and links work; placeholders do not."),
+    )
+    text_en = models.TextField(_("text (English)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["program", "order", "pk"]
+        verbose_name = _("program warning")
+        verbose_name_plural = _("program warnings")
+
+    def __str__(self) -> str:
+        return f"{self.program} #{self.order}"
+
+    @property
+    def text(self) -> str:
+        return self.localized("text")
+
+    def clean(self) -> None:
+        for field in ("text_sl", "text_en"):
+            macros = macro_lines(getattr(self, field))
+            if macros:
+                raise ValidationError(
+                    {field: _("Line %(line)d: macros work only in articles.") % {"line": macros[0]}}
+                )
 
 
 class ProgramStepQuerySet(models.QuerySet):

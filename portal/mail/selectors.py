@@ -7,6 +7,7 @@ from portal.mail.addresses import EmailAddress
 from portal.mail.choices import Protocol
 from portal.mail.dns import DnsAnswer, Outcome, mx_hosts
 from portal.mail.endpoints import Endpoint
+from portal.mail.guide import GuideStepText
 from portal.mail.location import (
     MailboxLocation,
     PackageFacts,
@@ -16,7 +17,15 @@ from portal.mail.location import (
     locate_mailbox,
 )
 from portal.mail.mailsettings import MailSettings, PortOption
-from portal.mail.models import HostingPackage, MailProvider, PortSetting, Server
+from portal.mail.models import (
+    HostingPackage,
+    MailProgram,
+    MailProvider,
+    Platform,
+    PortSetting,
+    Server,
+)
+from portal.mail.program_names import ProgramNames, programs_named
 
 PROVIDER_PROTOCOLS = (Protocol.IMAP, Protocol.POP3, Protocol.SMTP)
 
@@ -103,3 +112,71 @@ def mail_settings_for(
         generic_guidance=generic_guidance,
         dns_failed=location.dns_failed,
     )
+
+
+# A program's name is among the first words of any search that names it; a long pasted error
+# message is matched on its start only.
+NAMED_IN_FIRST_CHARACTERS = 500
+
+
+def programs_named_in(query: str, limit: int = 3) -> list[MailProgram]:
+    """The programs (with a guide page) that a search names, the most precisely named first.
+
+    One query, whatever the number of programs: every program's names are read and matched
+    in Python (`program_names.programs_named`); programs are few (tens, not thousands).
+    """
+    programs = list(
+        MailProgram.objects.with_guide().only(
+            "slug", "name", "name_en", "aliases", "platform", "icon", "active", "retired"
+        )
+    )
+    names = [
+        ProgramNames(program.slug, (program.name, program.name_en, *program.alias_list))
+        for program in programs
+    ]
+    by_slug = {program.slug: program for program in programs}
+    named = programs_named(query[:NAMED_IN_FIRST_CHARACTERS], names)
+    return [by_slug[slug] for slug in named[:limit]]
+
+
+def guide_programs() -> list[MailProgram]:
+    """Every program with a guide page, in staff order (one query)."""
+    return list(MailProgram.objects.with_guide())
+
+
+def program_for_guide(slug: str) -> MailProgram | None:
+    """The program with its steps and warnings (three queries), or None."""
+    return (
+        MailProgram.objects.with_guide()
+        .prefetch_related("steps", "warnings")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def guide_step_texts(program: MailProgram) -> list[GuideStepText]:
+    """The program's (prefetched) steps as plain values, in the current language."""
+    return [
+        GuideStepText(
+            step.text,
+            step.protocol,
+            step.variant,
+            step.image.url if step.image else "",
+            step.image_alt,
+        )
+        for step in program.steps.all()
+    ]
+
+
+def alternatives_to(program: MailProgram) -> list[MailProgram]:
+    """Active programs for the same platform, or for every platform (one query)."""
+    return list(
+        MailProgram.objects.active()
+        .filter(platform__in=(program.platform, Platform.ANY))
+        .exclude(pk=program.pk)
+    )
+
+
+def example_server_name() -> str:
+    """One of our active servers' names, to show what a server name looks like."""
+    return Server.objects.filter(active=True).values_list("hostname", flat=True).first() or ""

@@ -34,6 +34,8 @@ SUPPORT_STAFF_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "mailprogram": ("add", "change", "view"),
         # Steps are edited inside their program; editing them includes removing one.
         "programstep": ("add", "change", "delete", "view"),
+        # Warnings on the guide pages, edited inside their program like the steps.
+        "programwarning": ("add", "change", "delete", "view"),
         "server": ("view",),
         "hostingpackage": ("view",),
         "portsetting": ("view",),

@@ -37,6 +37,8 @@ class EmailForm(forms.Form):
         ),
         error_messages={"required": _("Enter your email address.")},
     )
+    # The program a guide page chose, carried on to step 2 (see views.chosen_program).
+    program = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,14 +25,14 @@ class ProgramGroup:
 
 
 def program_groups(programs: Iterable) -> list[ProgramGroup]:
-    """Programs (anything with slug, name, platform, icon) grouped by platform, in order.
+    """Programs (anything with slug, display_name, platform, icon) grouped by platform, in order.
 
     The last group holds "Another program", which leads to generic instructions.
     """
     grouped: dict[str, list[ProgramChoice]] = {}
     for program in programs:
         grouped.setdefault(program.platform, []).append(
-            ProgramChoice(program.slug, program.name, program.icon)
+            ProgramChoice(program.slug, program.display_name, program.icon)
         )
     platforms = sorted(
         grouped, key=lambda p: PLATFORM_ORDER.index(p) if p in PLATFORM_ORDER else len(Platform)

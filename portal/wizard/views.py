@@ -80,10 +80,44 @@ class WizardStep(FormView):
         return super().get_context_data(**kwargs) | _step_context(self.step)
 
 
+def chosen_program(request, programs=None) -> MailProgram | None:
+    """The active program a guide page's button chose (`?program=<slug>`), if any.
+
+    Read from the query string on GET and from the form's hidden field on POST; an unknown,
+    hidden or retired program is ignored and the wizard simply asks as usual.
+    """
+    slug = request.GET.get("program") or request.POST.get("program") or ""
+    if not slug:
+        return None
+    if programs is not None:
+        return next((program for program in programs if program.slug == slug), None)
+    return MailProgram.objects.active().filter(slug=slug).first()
+
+
+def _with_program(url: str, program: MailProgram | None) -> str:
+    return f"{url}?{urlencode({'program': program.slug})}" if program else url
+
+
 class EmailStep(WizardStep):
+    """Step 1. Opened from a guide page, it carries the chosen program on to step 2."""
+
     step = steps.EMAIL
     form_class = EmailForm
     template_name = "wizard/email.html"
+
+    @cached_property
+    def program(self) -> MailProgram | None:
+        return chosen_program(self.request)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        return initial | {"program": self.program.slug} if self.program else initial
+
+    def get_success_url(self):
+        return _with_program(super().get_success_url(), self.program)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"chosen_program": self.program}
 
 
 class ProgramStep(WizardStep):
@@ -99,6 +133,9 @@ class ProgramStep(WizardStep):
         return super().get_form_kwargs() | {"groups": program_groups(self.programs)}
 
     def get_initial(self):
+        chosen = chosen_program(self.request, self.programs)
+        if chosen is not None:  # from a guide page's "set it up for my address"
+            return {"program": chosen.slug}
         initial = super().get_initial()
         if not initial:
             hint = device_hint(self.request.headers.get("User-Agent"))
@@ -157,7 +194,7 @@ def _program_guide(slug: str) -> ProgramGuide | None:
     if program is None:
         return None
     return ProgramGuide(
-        name=program.name,
+        name=program.display_name,
         apple_profile=program.auto_configuration == AutoConfiguration.APPLE_PROFILE,
         steps=tuple(
             StepText(

@@ -110,7 +110,8 @@ def test_phone_and_laptop_get_imap(page, demo, requested, language):
 @pytest.mark.parametrize("language", ["sl", "en"])
 def test_shared_office_mailbox_gets_imap_with_the_quota_caveat(page, demo, requested, language):
     answer_email(page, language, f"{LOCAL_PART}@pisarna-novak.si")
-    answer_program(page, language, "Outlook (Windows)")
+    outlook = {"sl": "Klasični Outlook za Windows", "en": "Classic Outlook for Windows"}
+    answer_program(page, language, outlook[language])
     answer_usage(page, language, Devices.ONE, True, Storage.NO_PREFERENCE, False, Volume.MEDIUM)
     heading = label(language, "We recommend %(protocol)s") % {"protocol": "IMAP"}
     expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()

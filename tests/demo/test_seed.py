@@ -5,13 +5,26 @@ from django.utils import translation
 
 from portal.demo.loader import ContentError, load_demo
 from portal.help.models import Article
-from portal.mail.models import HostingPackage, MailProgram, PortSetting, ProgramStep
+from portal.mail.models import (
+    HostingPackage,
+    MailProgram,
+    PortSetting,
+    ProgramStep,
+    ProgramWarning,
+)
 
 
 def history_rows() -> int:
     return sum(
         model.history.count()
-        for model in (Article, HostingPackage, MailProgram, PortSetting, ProgramStep)
+        for model in (
+            Article,
+            HostingPackage,
+            MailProgram,
+            PortSetting,
+            ProgramStep,
+            ProgramWarning,
+        )
     )
 
 
@@ -57,7 +70,7 @@ def test_demo_programs_and_articles_cover_what_customers_need():
     assert {"windows", "macos", "ios", "android"} <= platforms
     assert MailProgram.objects.filter(slug="thunderbird").exists()
     assert MailProgram.objects.count() >= 6
-    for program in MailProgram.objects.all():
+    for program in MailProgram.objects.active():
         assert program.steps.count() >= 3, program.slug
     slugs = set(Article.objects.published().values_list("slug", flat=True))
     assert {"kaj-je-pop3", "kaj-je-imap", "kaj-je-smtp", "kaj-je-ssl", "tabela-vrat"} <= slugs
@@ -66,6 +79,35 @@ def test_demo_programs_and_articles_cover_what_customers_need():
         assert article.title_en, article.slug
         assert article.body_en, article.slug
         article.full_clean()  # macros and fields valid
+
+
+@pytest.mark.django_db
+def test_demo_programs_match_the_current_versions():
+    call_command("seed_demo")
+    offered = list(MailProgram.objects.active().values_list("slug", flat=True))
+    assert offered == [
+        "outlook-windows", "outlook-new", "outlook-mac", "thunderbird", "apple-mail-macos",
+        "mail-iphone", "gmail-android", "samsung-email",
+    ]  # fmt: skip
+    windows_mail = MailProgram.objects.get(slug="windows-mail")
+    assert (windows_mail.active, windows_mail.retired) == (False, True)
+    assert "31. decembra 2024" in windows_mail.warnings.get().text_sl
+    new_outlook = MailProgram.objects.get(slug="outlook-new")
+    assert (new_outlook.name, new_outlook.name_en) == (
+        "Novi Outlook za Windows",
+        "New Outlook for Windows",
+    )
+    assert "Microsoftovega oblaka" in new_outlook.warnings.first().text_sl
+    iphone_warnings = " ".join(
+        MailProgram.objects.get(slug="mail-iphone").warnings.values_list("text_en", flat=True)
+    )
+    assert "within minutes" in iphone_warnings
+    assert "Stolen Device Protection" in iphone_warnings
+    assert "by itself" in MailProgram.objects.get(slug="thunderbird").warnings.get().text_en
+    for program in MailProgram.objects.all():
+        program.full_clean()  # a retired program is not active; aliases are clean
+        for row in [*program.steps.all(), *program.warnings.all()]:
+            row.full_clean()  # placeholders known, encryption words match the variant
 
 
 def test_demo_content_is_valid_data():

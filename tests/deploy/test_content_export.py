@@ -24,6 +24,7 @@ CONTENT_MODELS = [
     "mail.PortSetting",
     "mail.MailProgram",
     "mail.ProgramStep",
+    "mail.ProgramWarning",
     "mail.MailProvider",
 ]
 

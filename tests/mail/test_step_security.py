@@ -42,7 +42,8 @@ CONNECTIONS = [
 
 @pytest.fixture
 def demo_programs(db):
-    """The demo's programs as seed_demo stores them: slug → [(Slovenian step, English step)]."""
+    """The demo's programs the wizard offers, as seed_demo stores them:
+    slug → [(Slovenian step, English step)]."""
     call_command("seed_demo", verbosity=0)
     return {
         program.slug: [
@@ -52,7 +53,7 @@ def demo_programs(db):
             )
             for step in program.steps.all()
         ]
-        for program in MailProgram.objects.prefetch_related("steps")
+        for program in MailProgram.objects.active().prefetch_related("steps")
     }
 
 

@@ -93,6 +93,8 @@ def step_form(program, step, image=None, **fields) -> dict:
         "auto_configuration": program.auto_configuration,
         "order": program.order,
         "active": "on",
+        "warnings-TOTAL_FORMS": "0",
+        "warnings-INITIAL_FORMS": "0",
         "steps-TOTAL_FORMS": "1",
         "steps-INITIAL_FORMS": "1",
         "steps-0-id": step.pk,

@@ -8,7 +8,8 @@ from portal.wizard.programs import ProgramChoice, ProgramGroup, preselected_prog
 
 class FakeProgram:
     def __init__(self, slug, platform, hint=""):
-        self.slug, self.name, self.platform, self.icon = slug, slug.title(), platform, "generic"
+        self.slug, self.display_name, self.platform = slug, slug.title(), platform
+        self.icon = "generic"
         self.user_agent_hint = hint
 
 

@@ -2,13 +2,18 @@
 
 - packages.py: mail servers, hosting packages and their CSV import/export;
 - ports.py: the ports table;
-- programs.py: mail programs and their setup steps;
+- programs.py: mail programs, their setup steps and guide-page warnings;
 - providers.py: known mail providers (other companies' mail).
 """
 
 from portal.mail.admin.packages import HostingPackageAdmin, ServerAdmin
 from portal.mail.admin.ports import PortSettingAdmin
-from portal.mail.admin.programs import MailProgramAdmin, ProgramStepAdmin, ProgramStepInline
+from portal.mail.admin.programs import (
+    MailProgramAdmin,
+    ProgramStepAdmin,
+    ProgramStepInline,
+    ProgramWarningAdmin,
+)
 from portal.mail.admin.providers import MailProviderAdmin
 
 __all__ = [
@@ -18,5 +23,6 @@ __all__ = [
     "PortSettingAdmin",
     "ProgramStepAdmin",
     "ProgramStepInline",
+    "ProgramWarningAdmin",
     "ServerAdmin",
 ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.template.defaultfilters import truncatechars
 from django.utils.translation import gettext_lazy as _
 
-from portal.mail.models import MailProgram, ProgramStep
+from portal.mail.models import MailProgram, ProgramStep, ProgramWarning
 from portal.mail.steps import shown_step
 from portal.staff.fields import NORMALISED_TEXT
 from portal.staff.history_admin import StaffHistoryAdmin
@@ -68,11 +68,42 @@ class ProgramStepAdmin(StepPreview, StaffHistoryAdmin):
         return truncatechars(step.text_sl, 80)
 
 
+class ProgramWarningInline(admin.StackedInline):
+    """Warnings on the program's guide page (bilingual Markdown), edited inside the program."""
+
+    model = ProgramWarning
+    formfield_overrides = {models.TextField: NORMALISED_TEXT}
+    extra = 0
+    fields = ["order", "text_sl", "text_en"]
+
+
+@admin.register(ProgramWarning)
+class ProgramWarningAdmin(StaffHistoryAdmin):
+    """Warnings are edited inside their program; this page exists for each one's history."""
+
+    list_display = ["program", "order", "text_start"]
+    list_filter = ["program"]
+    list_select_related = ["program"]
+    search_fields = ["text_sl", "text_en", "program__name"]
+    fields = ["program", "order", "text_sl", "text_en"]
+
+    @admin.display(description=_("text (Slovenian)"))
+    def text_start(self, warning: ProgramWarning) -> str:
+        return truncatechars(warning.text_sl, 80)
+
+
 @admin.register(MailProgram)
 class MailProgramAdmin(StaffHistoryAdmin):
-    list_display = ["name", "platform", "auto_configuration", "user_agent_hint", "order", "active"]
-    list_filter = ["platform", "auto_configuration", "active"]
+    list_display = [
+        "name", "name_en", "platform", "auto_configuration", "user_agent_hint", "order",
+        "active", "retired",
+    ]  # fmt: skip
+    list_filter = ["platform", "auto_configuration", "active", "retired"]
     list_editable = ["order", "active"]
-    search_fields = ["name", "slug"]
+    search_fields = ["name", "name_en", "slug", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ProgramStepInline]
+    fields = [
+        "name", "name_en", "slug", "aliases", "platform", "icon", "auto_configuration",
+        "user_agent_hint", "order", ("active", "retired"),
+    ]  # fmt: skip
+    inlines = [ProgramWarningInline, ProgramStepInline]
