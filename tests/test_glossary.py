@@ -195,11 +195,6 @@ def test_no_slovenian_demo_text_uses_a_wrong_term():
     assert wrong_terms_in(texts) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="program steps in demo.toml belong to the programs branch of issue 14, which "
-    "rewrites them (»Pri **Dohodna pošta** vpišite …«); remove this mark at the merge",
-)
 def test_no_slovenian_program_step_uses_a_wrong_term():
     texts = content_texts("programs")
     assert texts
