@@ -274,8 +274,9 @@ def test_a_long_paste_costs_a_bounded_number_of_queries(
             body_sl="Server certificate for Thunderbird.",
         )
     # Synonyms, every word in Slovenian, in English, any word, the shown articles: no
-    # spelling help for a search of eight words; plus the footer's support contact.
-    with django_assert_max_num_queries(6):
+    # spelling help for a search of eight words; plus the programs' names (a program named in
+    # the search) and the footer's support contact.
+    with django_assert_max_num_queries(7):
         response = Client().get("/iskanje/", {"q": THUNDERBIRD_MESSAGE})
     assert response.status_code == 200
     assert "<mark>Thunderbird</mark>" in response.text
